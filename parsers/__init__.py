@@ -1,7 +1,7 @@
 """Turn report files into immutable `Report` models. No UI here.
 
-    file -> source (bytes to text) -> repair (page breaks, markdown debris)
-         -> outline (section tree) -> meta -> glossary -> indicators -> Report
+file -> source (bytes to text) -> repair (page breaks, markdown debris)
+     -> outline (section tree) -> meta -> glossary -> indicators -> Report
 """
 
 from __future__ import annotations

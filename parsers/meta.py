@@ -1,5 +1,206 @@
-"""Metadata. (stub: being written)"""
+"""Metadata of a report: title, region, type, meeting date, speaker and the years it covers."""
+
 from __future__ import annotations
-from parsers.model import Metadata, Section
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from parsers.model import Metadata, Section, SectionKind
+
+FRONT_LINES = 12  # a report's title page fits in its first lines
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+ADMIN_UNIT = "省|自治区|特别行政区|市|自治州|州|地区|盟|县|自治县|旗|自治旗|区|新区|林区|特区"
+
+# 2026年1月20日在伊宁市第十八届人民代表大会第六次会议上
+# ——2024年3月5日在第十四届全国人民代表大会第二次会议上
+MEETING_LINE = re.compile(
+    r"""
+    (?P<year>(?:19|20)\d\d)年(?P<month>\d{1,2})月(?P<day>\d{1,2})日\s*
+    在\s*(?P<region>[^\s第在]{0,20}?)\s*第[一二三四五六七八九十百\d]+届
+    (?P<national>全国)?人民代表大会
+    """,
+    re.VERBOSE,
+)
+DATE = re.compile(r"(?P<year>(?:19|20)\d\d)年(?P<month>\d{1,2})月(?P<day>\d{1,2})日")
+# 伊宁市第十八届人民代表大会 (a front line naming the congress)
+CONGRESS_LINE = re.compile(r"^(?P<region>\S{2,20}?)第[一二三四五六七八九十百\d]+届人民代表大会")
+# 伊宁市国民经济和社会发展第十二个五年规划纲要 / 江西省政府工作报告
+REGION_IN_TITLE = re.compile(
+    rf"^(?P<region>\S{{1,12}}?(?:{ADMIN_UNIT}))(?:人民政府)?(?:国民经济|政府工作报告)"
+)
+# 市长 哈米提·阿克木 / 新源县委常委、常务副县长 高磊 / 国务院总理 李强
+SPEAKER_LINE = re.compile(r"(?:长|理|席|任|记|员|人)\s+(?P<name>[\u4e00-\u9fff·•]{2,16})$")
+# 第十二个五年规划 / “十四五”规划 / (2011~2015年)
+PLAN_NUMBER = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})个\s*五年")
+PLAN_SHORT = re.compile(r"“十(?P<n>[一二三四五六七八九])五”")
+PLAN_YEARS = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-~～—－至到]+\s*(?P<b>(?:19|20)\d\d)\s*年")
+# 2023年工作回顾 / 2024年重点工作 (in the section titles)
+YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*年")
+# 我代表市人民政府向大会报告工作 (a work report without a title page)
+REPORTS_WORK = re.compile(r"代表.{0,12}人民政府.{0,6}向大会报告.{0,4}工作")
+WHOLE_UNIT = re.compile(r"全(市|县|区|州|省|旗)")
+# 市场, 市民, 县域, 区块链: the unit character starting another word
+NOT_AFTER_UNIT = "场民委政直属级域容长值辖内外块间别划"
+NOT_A_PLACE = frozenset({"城市", "全市", "本市", "我市", "各市", "都市", "超市", "城区", "市区"})
+
+DOC_TYPES = (
+    (re.compile(r"政府工作报告"), "政府工作报告"),
+    (re.compile(r"五年规划|规划纲要"), "五年规划纲要"),
+    (re.compile(r"计划执行情况|计划草案"), "国民经济和社会发展计划报告"),
+    (re.compile(r"预算执行情况|预算草案"), "预算报告"),
+    (re.compile(r"工作报告"), "工作报告"),
+)
+
+
+def chinese_number(numeral: str) -> int:
+    """十二 -> 12, 十四 -> 14, 九 -> 9."""
+    if "十" not in numeral:
+        return CN_DIGITS.get(numeral, 0)
+    tens, _, ones = numeral.partition("十")
+    return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + CN_DIGITS.get(ones, 0)
+
+
+def five_year_plan_period(number: int) -> str:
+    """The years of the n-th national five-year plan: 12 -> 2011-2015 (1963-65 had none)."""
+    start = 1953 + 5 * (number - 1) if number <= 2 else 1966 + 5 * (number - 3)
+    return f"{start}-{start + 4}"
+
+
+def _front_lines(text: str, sections: tuple[Section, ...]) -> list[str]:
+    end = sections[0].end if sections and sections[0].kind == SectionKind.FRONT else len(text)
+    return [line.strip() for line in text[:end].split("\n")[:FRONT_LINES] if line.strip()]
+
+
+def _title(lines: list[str]) -> str:
+    for line in lines:
+        compact = re.sub(r"\s+", "", line)
+        if any(pattern.search(compact) for pattern, _ in DOC_TYPES) and len(compact) <= 40:
+            return compact
+    return ""
+
+
+def _doc_type(title: str, text: str) -> str | None:
+    for pattern, name in DOC_TYPES:
+        if pattern.search(title):
+            return name
+    if REPORTS_WORK.search(text, 0, 3000):
+        return "政府工作报告"
+    return None
+
+
+def _region_from_body(text: str) -> str | None:
+    """The most named place of the unit a report speaks of as 全市 / 全县 …"""
+    units = Counter(WHOLE_UNIT.findall(text))
+    if not units:
+        return None
+    unit: str = units.most_common(1)[0][0]
+    candidates = {
+        name[cut:]
+        for name in re.findall(rf"([\u4e00-\u9fff]{{2,6}}){unit}(?![{NOT_AFTER_UNIT}])", text)
+        for cut in range(len(name) - 1)
+    }
+    best: tuple[int, int, str] | None = None
+    for name in candidates:
+        if name + unit in NOT_A_PLACE or name[-1] in "城全本我各":
+            continue
+        score = (text.count(name), len(name), name)
+        if best is None or score > best:
+            best = score
+    if best is None or best[0] < 3:
+        return None
+    return best[2] + unit
+
+
+def _region(lines: list[str], title: str, text: str) -> str | None:
+    for line in lines:
+        meeting = MEETING_LINE.search(line)
+        if meeting:
+            if meeting.group("national"):
+                return "全国"
+            if meeting.group("region"):
+                return meeting.group("region")
+    for line in lines:
+        congress = CONGRESS_LINE.match(line)
+        if congress:
+            return congress.group("region")
+    titled = REGION_IN_TITLE.match(title)
+    if titled:
+        return titled.group("region")
+    return _region_from_body(text)
+
+
+def _date(lines: list[str]) -> str | None:
+    for line in lines:
+        match = MEETING_LINE.search(line) or (DATE.search(line) if "会议" in line else None)
+        if match:
+            year, month, day = (int(match.group(g)) for g in ("year", "month", "day"))
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _speaker(lines: list[str]) -> str | None:
+    for line in lines:
+        if MEETING_LINE.search(line) or DATE.search(line):
+            line = line[line.rfind("上") + 1 :] if "会议上" in line else ""
+        match = SPEAKER_LINE.search(line)
+        if match and " " in line.strip():
+            return match.group("name")
+    return None
+
+
+def _plan_period(title: str, text: str) -> str | None:
+    numbered = PLAN_NUMBER.search(title)
+    if numbered:
+        return five_year_plan_period(chinese_number(numbered.group("n")))
+    head = text[:2000]
+    years = PLAN_YEARS.search(head)
+    if years and int(years.group("b")) - int(years.group("a")) == 4:
+        return f"{years.group('a')}-{years.group('b')}"
+    short = PLAN_SHORT.search(title) or PLAN_SHORT.search(head)
+    if short:
+        return five_year_plan_period(10 + CN_DIGITS[short.group("n")])
+    return None
+
+
+def _years(sections: tuple[Section, ...], date: str | None) -> tuple[int | None, int | None]:
+    review = plan = None
+    for section in sections:
+        years = [int(y) for y in YEAR_IN_TITLE.findall(section.title)]
+        if not years:
+            continue
+        if section.kind == SectionKind.REVIEW and review is None:
+            review = max(years)
+        elif section.kind in (SectionKind.WORK, SectionKind.GOALS) and plan is None:
+            plan = min(years)
+    if date is not None:
+        meeting_year = int(date[:4])
+        plan = plan or meeting_year
+        review = review or meeting_year - 1
+    if plan is None and review is not None:
+        plan = review + 1
+    if review is None and plan is not None:
+        review = plan - 1
+    return review, plan
+
+
 def read_metadata(text: str, sections: tuple[Section, ...], path: str) -> Metadata:
-    return Metadata(title=path)
+    lines = _front_lines(text, sections)
+    title = _title(lines)
+    doc_type = _doc_type(title, text)
+    date = _date(lines)
+    is_plan = doc_type == "五年规划纲要"
+    review_year, plan_year = (None, None) if is_plan else _years(sections, date)
+    region = _region(lines, title, text)
+    if not title:  # no title page (004): name it as a reader would
+        title = f"{region}{doc_type}" if region and doc_type else Path(path).stem
+    return Metadata(
+        title=title,
+        region=region,
+        doc_type=doc_type,
+        date=date,
+        speaker=_speaker(lines),
+        review_year=review_year,
+        plan_year=plan_year,
+        plan_period=_plan_period(title, text) if is_plan else None,
+    )

@@ -33,8 +33,12 @@ def cmd_dump(args: argparse.Namespace) -> int:
 
     corpus = load(_paths_or_seeds(args.paths))
     document = {"documents": [report_to_dict(report) for report in corpus.reports]}
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2 if args.indent else None)
-    sys.stdout.write("\n")
+    try:
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2 if args.indent else None)
+        sys.stdout.write("\n")
+    except BrokenPipeError:  # `baogao dump | head`
+        sys.stderr.close()
+        return 0
     _report_errors(corpus.errors)
     return 1 if corpus.errors else 0
 
