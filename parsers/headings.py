@@ -53,14 +53,16 @@ PART_HEAD = re.compile(
     """,
     re.VERBOSE,
 )
-# Unnumbered heads that stand beside the numbered ones: 序言 before 第一章, 名词解释 after 四、.
+# Unnumbered heads that stand at the top level whatever precedes them: 名词解释 after 四、,
+# 附件 after a part. Prefaces (序言 before 第一章) hold no sections of their own.
 PEER_HEAD = re.compile(
     r"""
-    ^(?:名词解释|名词注释|名词术语解释|术语解释|注释|附件\s*\d*|附录|附表|序言|前言|结束语|结语
+    ^(?:名词解释|名词注释|名词术语解释|术语解释|注释|附件\s*\d*|附录|附表|结束语|结语
       |(?:加强)?政府自身建设)$
     """,
     re.VERBOSE,
 )
+PREFACE_HEAD = re.compile(r"^(?:序言|前言|引言|导言)$")
 
 TERMINAL = "。！？；!?;…"
 CLOSERS = "”’）」』)"
@@ -78,6 +80,7 @@ class Heading:
     rank: Rank
     title_length: int  # characters of the paragraph that form the title
     peer: bool = False  # unnumbered: takes the rank of the document's top numbered heads
+    childless: bool = False  # a preface: the next heading of any rank ends it
 
 
 def ends_sentence(text: str) -> bool:
@@ -108,6 +111,10 @@ def is_peer_head(paragraph: str) -> bool:
     return len(paragraph) <= 12 and PEER_HEAD.match(paragraph) is not None
 
 
+def is_preface_head(paragraph: str) -> bool:
+    return len(paragraph) <= 4 and PREFACE_HEAD.match(paragraph) is not None
+
+
 def lead_title_length(paragraph: str, bold_end: int | None) -> int:
     """Length of a lead sentence that heads a paragraph: `（一）…。` then its body."""
     if bold_end is not None and bold_end > 2:
@@ -132,10 +139,10 @@ def find_heading(paragraph: str, *, marked: bool, bold_end: int | None) -> Headi
         if len(paragraph) <= MAX_LINE_HEADING and inner is None:
             return Heading(rank, len(paragraph))
         return Heading(rank, lead_title_length(paragraph, bold_end))
-    if is_part_head(paragraph):
+    if is_part_head(paragraph) or is_peer_head(paragraph):
         return Heading(Rank.PART, len(paragraph))
-    if is_peer_head(paragraph) or (
-        marked and len(paragraph) <= MAX_LINE_HEADING and SENTENCE_END.search(paragraph) is None
-    ):
+    if is_preface_head(paragraph):
+        return Heading(Rank.PART, len(paragraph), childless=True)
+    if marked and len(paragraph) <= MAX_LINE_HEADING and SENTENCE_END.search(paragraph) is None:
         return Heading(Rank.PART, len(paragraph), peer=True)
     return None

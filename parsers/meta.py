@@ -144,7 +144,7 @@ def _speaker(lines: list[str]) -> str | None:
         if MEETING_LINE.search(line) or DATE.search(line):
             line = line[line.rfind("上") + 1 :] if "会议上" in line else ""
         match = SPEAKER_LINE.search(line)
-        if match and " " in line.strip():
+        if match and re.search(r"\s", line.strip()):
             return match.group("name")
     return None
 

@@ -31,9 +31,12 @@ KIND_BY_TITLE = (
 TRAILING_PUNCT = "。；;：:，, "
 
 
+CHILDLESS = max(Rank) + 1
+
+
 @dataclass(slots=True)
 class _Node:
-    rank: Rank
+    rank: int
     start: int
     body_start: int
     title: str
@@ -45,6 +48,7 @@ class _Node:
 class _Head:
     rank: Rank
     peer: bool
+    childless: bool
     start: int
     body_start: int
     title: str
@@ -74,6 +78,7 @@ def _find_heads(repaired: Repaired) -> list[_Head]:
             _Head(
                 heading.rank,
                 heading.peer,
+                heading.childless,
                 paragraph.start,
                 paragraph.start + heading.title_length,
                 title,
@@ -99,6 +104,8 @@ def _nest(heads: list[_Head], text_length: int) -> list[_Node]:
             stack.pop().end = head.start
         node = _Node(rank, head.start, head.body_start, head.title)
         (stack[-1].children if stack else top).append(node)
+        if head.childless:
+            node.rank = CHILDLESS  # any later heading closes it
         stack.append(node)
     for node in stack:
         node.end = text_length
