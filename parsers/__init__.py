@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from parsers.glossary import extract_glossary, link_glossaries
+from parsers.glossary import extract_glossary, link_glossaries, report_label
 from parsers.indicators import extract_indicators
 from parsers.meta import read_metadata
 from parsers.model import Report, ReportError
@@ -26,7 +26,9 @@ def parse_text(raw: str, path: str = "<text>") -> Report:
     repaired = repair(raw)
     sections = build_outline(repaired)
     meta = read_metadata(repaired.text, sections, path)
-    glossary = extract_glossary(repaired.text, sections, repaired.emphasis)
+    glossary = extract_glossary(
+        repaired.text, sections, repaired.emphasis, defined_in=report_label(meta, path)
+    )
     indicators = extract_indicators(repaired.text, sections, meta)
     return Report(
         path=path,

@@ -64,6 +64,9 @@ PEER_HEAD = re.compile(
 )
 PREFACE_HEAD = re.compile(r"^(?:序言|前言|引言|导言)$")
 
+# 四上企业：… / “两新”：…  a short term then a colon: the shape of a note or glossary entry
+DEFINITION_ENTRY = re.compile(r"[^。！？；：:\n]{1,16}[：:](?!$)")
+
 TERMINAL = "。！？；!?;…"
 CLOSERS = "”’）」』)"
 # A line with one of these inside is running text, not a heading line.
@@ -134,7 +137,9 @@ def find_heading(paragraph: str, *, marked: bool, bold_end: int | None) -> Headi
     """
     numbered = numbering(paragraph)
     if numbered is not None:
-        rank, _ = numbered
+        rank, marker = numbered
+        if rank >= Rank.ARABIC and DEFINITION_ENTRY.match(paragraph, marker):
+            return None  # 2.四上企业：规上工业… is a note entry, not a heading
         inner = SENTENCE_END.search(paragraph.rstrip("。"))
         if len(paragraph) <= MAX_LINE_HEADING and inner is None:
             return Heading(rank, len(paragraph))
