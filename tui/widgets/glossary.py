@@ -1,0 +1,419 @@
+"""The glossary sidebar: the current document's terms, a filter, and the selected term's details.
+
+Explicit terms (from a 名词解释 section) come first, then inline coined terms.
+Enter on a term jumps the reader to its next occurrence, cycling in reading order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.events import DescendantFocus
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from parsers.model import Report, Term, TermSource
+from tui.location import Location
+
+# Badges shown before each term: explicit entry, inline term defined in some report, undefined
+BADGES: dict[str, tuple[str, str]] = {
+    "explicit": ("释", "bold reverse"),
+    "linked": ("引", "bold"),
+    "undefined": ("引", "dim"),
+}
+NOT_DEFINED = "not defined in these reports"
+
+Pinyin = tuple[str, str]  # (initials, full syllables), e.g. ("fqjy", "fengqiaojingyan")
+
+
+# ---------------------------------------------------------------- pure helpers
+
+
+def ordered_terms(terms: Iterable[Term]) -> tuple[Term, ...]:
+    """Explicit terms first, then inline ones defined elsewhere, then undefined ones.
+
+    Each group keeps the report's order.
+    """
+
+    def group(term: Term) -> int:
+        if term.source == TermSource.EXPLICIT:
+            return 0
+        return 1 if term.definition else 2
+
+    return tuple(sorted(terms, key=group))
+
+
+def _is_subsequence(query: str, text: str) -> bool:
+    rest = iter(text)
+    return all(char in rest for char in query)
+
+
+def filter_terms(
+    terms: tuple[Term, ...], query: str, pinyin: Mapping[str, Pinyin] | None = None
+) -> tuple[Term, ...]:
+    """Terms matching `query`: substring matches first, then pinyin, then fuzzy (in order)."""
+    query = "".join(query.split()).casefold()
+    if not query:
+        return terms
+    pinyin = pinyin or {}
+    groups: tuple[list[Term], list[Term], list[Term]] = ([], [], [])
+    for term in terms:
+        key = term.key.casefold()
+        initials, syllables = pinyin.get(term.key, ("", ""))
+        if query in key or query in term.term.casefold():
+            groups[0].append(term)
+        elif query.isascii() and (initials.startswith(query) or query in syllables):
+            groups[1].append(term)
+        elif _is_subsequence(query, key) or (query.isascii() and _is_subsequence(query, initials)):
+            groups[2].append(term)
+    return tuple(groups[0] + groups[1] + groups[2])
+
+
+def pinyin_index(keys: Iterable[str]) -> dict[str, Pinyin]:
+    """Initials and full pinyin of each key, so "fqjy" or "fengqiao" finds 枫桥经验.
+
+    Imports pypinyin (≈0.2 s for its dictionary): call it off the UI thread.
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    index: dict[str, Pinyin] = {}
+    for key in keys:
+        syllables = lazy_pinyin(key, errors="default")
+        initials = lazy_pinyin(key, style=Style.FIRST_LETTER, errors="default")
+        index[key] = ("".join(initials).casefold(), "".join(syllables).casefold())
+    return index
+
+
+def badge(term: Term) -> tuple[str, str]:
+    if term.source == TermSource.EXPLICIT:
+        return BADGES["explicit"]
+    return BADGES["linked" if term.definition else "undefined"]
+
+
+def term_prompt(term: Term) -> Text:
+    """One list line: badge, term as written, occurrence count."""
+    mark, style = badge(term)
+    count = len(term.occurrences)
+    return Text.assemble(
+        (mark, style),
+        " ",
+        term.term,
+        (f" ×{count}" if count else "", "dim"),
+        no_wrap=True,
+        overflow="ellipsis",
+    )
+
+
+def _report_names(report: Report) -> set[str]:
+    return {name for name in (report.meta.title, Path(report.path).name, report.path) if name}
+
+
+def occurrence_summary(term: Term) -> str:
+    """Where a term occurs: "3 occurrences: 三、2026年重点工作 ×2 · 名词解释"."""
+    if not term.occurrences:
+        return "no other occurrence in this report"
+    counts: dict[str, int] = {}
+    for occurrence in term.occurrences:
+        title = occurrence.section or "(untitled)"
+        counts[title] = counts.get(title, 0) + 1
+    places = " · ".join(f"{title} ×{n}" if n > 1 else title for title, n in counts.items())
+    total = len(term.occurrences)
+    return f"{total} occurrence{'s' if total != 1 else ''}: {places}"
+
+
+def term_detail(term: Term, report: Report, stop: int | None = None) -> Text:
+    """The detail area: term, definition (or that there is none), source, occurrences."""
+    mark, style = badge(term)
+    detail = Text.assemble((mark, style), " ", (term.term, "bold"), "\n")
+    if term.definition:
+        detail.append(term.definition)
+    else:
+        detail.append(NOT_DEFINED, style="italic dim")
+    if (
+        term.source != TermSource.EXPLICIT
+        and term.defined_in
+        and term.defined_in not in _report_names(report)
+    ):
+        detail.append("\ndefined in ", style="dim")
+        detail.append(term.defined_in, style="italic")
+    detail.append("\n" + occurrence_summary(term), style="dim")
+    if stop is not None:
+        detail.append(f"\nshowing {stop + 1} of {len(jump_stops(term))}", style="dim")
+    return detail
+
+
+def jump_stops(term: Term) -> tuple[tuple[int, int], ...]:
+    """Spans Enter cycles through: occurrences in reading order, else the entry itself."""
+    spans = sorted((o.start, o.end) for o in term.occurrences)
+    if not spans and term.span is not None:
+        spans = [term.span]
+    return tuple(spans)
+
+
+# ---------------------------------------------------------------- widgets
+
+
+class TermList(OptionList):
+    """The list of terms, with vim keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First term", show=False),
+        Binding("G", "last", "Last term", show=False),
+    ]
+
+
+class FilterInput(Input):
+    """The filter box; Escape or Down hands focus back to the list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Back to the terms", show=False),
+        Binding("down", "leave", "Back to the terms", show=False),
+    ]
+
+    class Left(Message):
+        """The user is done typing."""
+
+    def action_leave(self) -> None:
+        self.post_message(self.Left())
+
+
+class GlossaryPanel(Widget):
+    """Terms of the current document, filterable, with the selected term's definition."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "focus_filter", "Filter terms"),
+    ]
+
+    DEFAULT_CSS = """
+    GlossaryPanel {
+        height: 1fr;
+        layout: vertical;
+    }
+    GlossaryPanel > #glossary-title {
+        width: 1fr;
+        height: 1;
+        padding: 0 1;
+        background: $boost;
+        color: $text-accent;
+        text-style: bold;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    GlossaryPanel > FilterInput {
+        height: 1;
+        border: none;
+        padding: 0 1;
+        background: $surface;
+    }
+    GlossaryPanel > FilterInput:focus {
+        background: $boost;
+    }
+    GlossaryPanel > TermList {
+        height: 1fr;
+        min-height: 3;
+        max-height: 100%;
+        border: none;
+        padding: 0;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    GlossaryPanel > TermList:focus {
+        border: none;
+    }
+    GlossaryPanel > #glossary-detail {
+        height: auto;
+        max-height: 45%;
+        padding: 0 1;
+        border-top: solid $primary;
+    }
+    GlossaryPanel > #glossary-detail:focus {
+        border-top: solid $accent;
+        background-tint: $foreground 5%;
+    }
+    """
+
+    class JumpRequested(Message):
+        """The user asked for a term's next occurrence: show it in the reader."""
+
+        def __init__(self, location: Location) -> None:
+            super().__init__()
+            self.location = location
+
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.report: Report | None = None
+        self.terms: tuple[Term, ...] = ()
+        self.shown: tuple[Term, ...] = ()
+        self.query_text = ""
+        self._pinyin: dict[str, Pinyin] = {}
+        self._pinyin_wanted = False
+        self._next_stop: dict[str, int] = {}
+        self._pending_term: str | None = None
+        self._composed = False  # is_mounted turns True only after on_mount returns
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text("Glossary"), id="glossary-title")
+        yield FilterInput(
+            placeholder="filter: 汉字 or pinyin (fqjy)", id="glossary-filter", compact=True
+        )
+        yield TermList(id="glossary-terms")
+        with VerticalScroll(id="glossary-detail"):
+            yield Static(Text("No document selected", style="dim"), id="glossary-definition")
+
+    # ------------------------------------------------------------ public API
+
+    def show_report(self, report: Report) -> None:
+        """Show `report`'s terms; the filter text is kept."""
+        if report is self.report:
+            return
+        self.report = report
+        self.terms = ordered_terms(report.glossary)
+        self._next_stop = {}
+        if self._pinyin_wanted:
+            self._build_pinyin(self.terms)
+        if self._composed:
+            self._refresh_list()
+
+    def show_term(self, key: str) -> None:
+        """Select and reveal the term with `key` (clearing a filter that hides it)."""
+        if not self._composed:  # just mounted by the app: apply once composed
+            self._pending_term = key
+            return
+        term = next((t for t in self.terms if t.key == key), None)
+        if term is None:
+            self._detail(
+                Text.assemble((key, "bold"), "\n", ("not in this document's glossary", "dim"))
+            )
+            return
+        if term not in self.shown:
+            self.query_one(FilterInput).value = ""  # its Changed event then finds nothing to do
+            self.query_text = ""
+            self._refresh_list()
+        terms_list = self.query_one(TermList)
+        terms_list.highlighted = self.shown.index(term)
+        terms_list.scroll_to_highlight()
+        self._detail(term_detail(term, self._report()))
+
+    @property
+    def pinyin_ready(self) -> bool:
+        """Whether pinyin filtering is available (loaded once the filter is first used)."""
+        return bool(self._pinyin)
+
+    @property
+    def highlighted_term(self) -> Term | None:
+        index = self.query_one(TermList).highlighted if self._composed else None
+        return self.shown[index] if index is not None and index < len(self.shown) else None
+
+    # ------------------------------------------------------------ internals
+
+    def on_mount(self) -> None:
+        self._composed = True
+        self._refresh_list()
+        if self._pending_term is not None:
+            self.show_term(self._pending_term)
+            self._pending_term = None
+
+    def _report(self) -> Report:
+        assert self.report is not None
+        return self.report
+
+    def _detail(self, content: Text) -> None:
+        self.query_one("#glossary-definition", Static).update(content)
+        self.query_one("#glossary-detail", VerticalScroll).scroll_home(animate=False)
+
+    def _refresh_list(self) -> None:
+        previous = self.highlighted_term
+        self.shown = filter_terms(self.terms, self.query_text, self._pinyin)
+        terms_list = self.query_one(TermList)
+        terms_list.set_options(Option(term_prompt(term)) for term in self.shown)
+        self._update_title()
+        if not self.shown:
+            terms_list.highlighted = None
+            if self.report is None:
+                self._detail(Text("No document selected", style="dim"))
+            elif self.terms:
+                self._detail(Text(f"No term matches “{self.query_text}”", style="dim"))
+            else:
+                self._detail(Text("No glossary terms in this document", style="dim"))
+            return
+        index = self.shown.index(previous) if previous in self.shown else 0
+        terms_list.highlighted = index
+        self._detail(term_detail(self.shown[index], self._report()))
+
+    def _update_title(self) -> None:
+        explicit = sum(t.source == TermSource.EXPLICIT for t in self.terms)
+        title = Text.assemble(("Glossary", "bold"), f" · {len(self.terms)} terms")
+        if explicit:
+            title.append(f" ({explicit} 释)")
+        if self.query_text:
+            title.append(f" · {len(self.shown)} match")
+        self.query_one("#glossary-title", Label).update(title)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.value != self.query_text:
+            self.query_text = event.value
+            self._refresh_list()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(TermList).focus()
+
+    def on_filter_input_left(self, event: FilterInput.Left) -> None:
+        event.stop()
+        self.query_one(TermList).focus()
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if self.query_one(FilterInput).has_focus and not self._pinyin_wanted:
+            self._pinyin_wanted = True
+            self._build_pinyin(self.terms)
+
+    def action_focus_filter(self) -> None:
+        self.query_one(FilterInput).focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if self.report is not None and 0 <= event.option_index < len(self.shown):
+            self._detail(term_detail(self.shown[event.option_index], self.report))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.report is None or not 0 <= event.option_index < len(self.shown):
+            return
+        term = self.shown[event.option_index]
+        stops = jump_stops(term)
+        if not stops:
+            self.notify(f"{term.term} occurs nowhere else in this report", timeout=3)
+            return
+        stop = self._next_stop.get(term.key, 0) % len(stops)
+        self._next_stop[term.key] = stop + 1
+        self._detail(term_detail(term, self.report, stop))
+        start, end = stops[stop]
+        self.post_message(self.JumpRequested(Location(self.report.path, start, end)))
+
+    @work(thread=True, exclusive=True, group="glossary-pinyin")
+    def _build_pinyin(self, terms: tuple[Term, ...]) -> None:
+        index = pinyin_index(term.key for term in terms)
+        self.app.call_from_thread(self._pinyin_ready, index)
+
+    def _pinyin_ready(self, index: dict[str, Pinyin]) -> None:
+        self._pinyin = {**self._pinyin, **index}
+        if self.query_text and self.query_text.isascii():
+            self._refresh_list()

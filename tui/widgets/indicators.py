@@ -1,0 +1,451 @@
+"""Indicator tables: a region's figures across its documents, and the figures of one section.
+
+The region table has one row per canonical indicator and one column per
+(period, kind), so "2025 实际" and "2026 目标" never share a column. Selecting a
+cell (or its row) asks the app to jump the reader to the figure's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import DataTable, Label
+
+from parsers.model import Indicator, IndicatorKind, Report, Section
+from tui.location import Location
+
+# Headline statistics first, in the order reports usually give them; the rest follow by name.
+HEADLINE_ORDER: tuple[str, ...] = (
+    "地区生产总值",
+    "人均地区生产总值",
+    "第一产业增加值",
+    "第二产业增加值",
+    "第三产业增加值",
+    "规模以上工业增加值",
+    "固定资产投资",
+    "社会消费品零售总额",
+    "一般公共预算收入",
+    "外贸进出口总额",
+    "招商引资到位资金",
+    "城镇居民人均可支配收入",
+    "农村居民人均可支配收入",
+    "农村居民人均纯收入",
+    "城镇新增就业",
+    "城镇调查失业率",
+    "城镇登记失业率",
+    "居民消费价格涨幅",
+    "粮食产量",
+    "接待游客",
+    "游客花费",
+)
+_HEADLINE_RANK = {name: rank for rank, name in enumerate(HEADLINE_ORDER)}
+
+KIND_LABELS: dict[IndicatorKind, str] = {
+    IndicatorKind.ACTUAL: "实际",
+    IndicatorKind.TARGET: "目标",
+}
+BASIS_PREFIXES: dict[str, str] = {"annual_avg": "年均"}
+RANGE_QUALIFIER = "区间"  # growth..growth_high already shows the range
+MINUS = "\u2212"  # typographic minus: "−2.1%"
+EN_DASH = "\u2013"  # ranges: "5%–5.5%"
+
+# Years in a period: "2025" or a plan period "2021-2025"
+YEAR = re.compile(
+    r"""
+    (?:19|20)\d\d   # 2025
+    """,
+    re.VERBOSE,
+)
+
+NAME_COLUMN = "name"
+NAME_WIDTH = 24  # cells; longer indicator names are cut with an ellipsis
+
+
+# ---------------------------------------------------------------- formatting
+
+
+def format_number(number: float) -> str:
+    """Plain decimal without a trailing .0: 439.77, 192, 44072."""
+    if number == int(number) and abs(number) < 1e15:
+        return str(int(number))
+    return f"{number:.6f}".rstrip("0").rstrip(".")
+
+
+def _signed(number: float) -> str:
+    if number > 0:
+        return "+" + format_number(number)
+    if number < 0:
+        return MINUS + format_number(-number)
+    return "0"
+
+
+def format_value(indicator: Indicator, *, with_qualifier: bool = True) -> str:
+    """Value and unit, "439.77亿元"; the qualifier goes here only when there is no growth."""
+    if indicator.value is None:
+        return ""
+    text = format_number(indicator.value) + (indicator.unit or "")
+    if with_qualifier and indicator.growth is None:
+        text += _qualifier(indicator)
+    return text
+
+
+def format_growth(indicator: Indicator, *, with_qualifier: bool = True) -> str:
+    """Growth as a reader writes it: "+3.4%左右", "−2.1%", "年均+21.9%", "5%–5.5%"."""
+    if indicator.growth is None:
+        return ""
+    prefix = BASIS_PREFIXES.get(indicator.growth_basis or "", "")
+    if indicator.growth_high is not None:
+        low, high = indicator.growth, indicator.growth_high
+        low_text = format_number(low) if low >= 0 else _signed(low)
+        high_text = format_number(high) if high >= 0 else _signed(high)
+        text = f"{prefix}{low_text}%{EN_DASH}{high_text}%"
+    else:
+        text = f"{prefix}{_signed(indicator.growth)}%"
+    if with_qualifier:
+        text += _qualifier(indicator)
+    return text
+
+
+def _qualifier(indicator: Indicator) -> str:
+    qualifier = indicator.qualifier or ""
+    return "" if qualifier == RANGE_QUALIFIER else qualifier
+
+
+def format_cell(indicator: Indicator) -> str:
+    """One region-table cell: "439.77亿元 +3.4%左右", or whichever half exists."""
+    parts = (format_value(indicator), format_growth(indicator))
+    return " ".join(part for part in parts if part)
+
+
+def column_label(period: str, kind: IndicatorKind) -> str:
+    """Column header: "2025 实际", "2021-2025 目标"."""
+    return f"{period} {KIND_LABELS.get(kind, str(kind))}"
+
+
+def document_label(report: Report) -> str:
+    """A document as a person names it: "政府工作报告 2026", else the file name."""
+    meta = report.meta
+    year = meta.plan_period or (str(meta.plan_year) if meta.plan_year else "")
+    if not year and meta.review_year:
+        year = str(meta.review_year)
+    label = " ".join(part for part in (meta.doc_type or "", year) if part)
+    return label or meta.title or Path(report.path).name
+
+
+# ---------------------------------------------------------------- the region table as data
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """An indicator with the report it was read from, so a jump knows the document."""
+
+    path: str
+    indicator: Indicator
+
+    @property
+    def location(self) -> Location:
+        return Location(self.path, self.indicator.start, self.indicator.end)
+
+
+Column = tuple[str, IndicatorKind]  # (period, kind)
+
+
+@dataclass(frozen=True, slots=True)
+class RegionTable:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, tuple[Figure | None, ...]], ...]  # (name, one cell per column)
+
+
+def _period_order(column: Column) -> tuple[int, int, int]:
+    period, kind = column
+    years = [int(year) for year in YEAR.findall(period)] or [9999]
+    return (years[0], years[-1], 0 if kind == IndicatorKind.ACTUAL else 1)
+
+
+def _name_order(name: str) -> tuple[int, str]:
+    return (_HEADLINE_RANK.get(name, len(HEADLINE_ORDER)), name)
+
+
+def _completeness(indicator: Indicator) -> int:
+    return (indicator.value is not None) + (indicator.growth is not None)
+
+
+def build_region_table(reports: tuple[Report, ...]) -> RegionTable:
+    """One row per canonical indicator, one column per (period, kind), sorted by period.
+
+    When a cell has several candidates (the same figure repeated, or two documents
+    reporting the same year), the most complete one wins, then the first met.
+    """
+    cells: dict[tuple[str, Column], Figure] = {}
+    for report in reports:
+        for indicator in report.indicators:
+            slot = (indicator.name, (indicator.period, indicator.kind))
+            held = cells.get(slot)
+            if held is None or _completeness(indicator) > _completeness(held.indicator):
+                cells[slot] = Figure(report.path, indicator)
+    columns = tuple(sorted({column for _, column in cells}, key=_period_order))
+    names = sorted({name for name, _ in cells}, key=_name_order)
+    rows = tuple((name, tuple(cells.get((name, column)) for column in columns)) for name in names)
+    return RegionTable(columns, rows)
+
+
+def section_figures(report: Report, section: Section) -> tuple[Figure, ...]:
+    """Figures starting inside the section (sub-sections included), in reading order."""
+    inside = (i for i in report.indicators if section.start <= i.start < section.end)
+    return tuple(Figure(report.path, i) for i in sorted(inside, key=lambda i: i.start))
+
+
+SECTION_COLUMNS = ("指标", "时期", "类别", "数值", "增长", "限定")
+
+
+def section_row(indicator: Indicator) -> tuple[str, ...]:
+    """A section-table row, one string per SECTION_COLUMNS entry."""
+    return (
+        indicator.name,
+        indicator.period,
+        KIND_LABELS.get(indicator.kind, str(indicator.kind)),
+        format_value(indicator, with_qualifier=False),
+        format_growth(indicator, with_qualifier=False),
+        indicator.qualifier or "",
+    )
+
+
+def figure_source(figure: Figure, reports: tuple[Report, ...]) -> Text:
+    """The figure's document and sentence: 政府工作报告 2026: 地区生产总值439.77亿元、…"""
+    report = next((r for r in reports if r.path == figure.path), None)
+    document = document_label(report) if report else Path(figure.path).name
+    sentence = " ".join(figure.indicator.sentence.split())
+    return Text.assemble((document, "bold"), ": ", sentence)
+
+
+def _column_key(column: Column) -> str:
+    period, kind = column
+    return f"{period}|{kind}"
+
+
+def _truncated(text: str, width: int, style: str = "") -> Text:
+    label = Text(text, style=style, no_wrap=True, overflow="ellipsis")
+    label.truncate(width, overflow="ellipsis")
+    return label
+
+
+def _fill_table(
+    table: DataTable[Text], headers: list[Text], keys: list[str], rows: list[list[Text]]
+) -> None:
+    """Replace the table's contents, with column widths measured here.
+
+    DataTable measures auto-width columns on idle and caches cells drawn before
+    that at the header's width ("地 …"); explicit widths avoid the race.
+    """
+    table.clear(columns=True)
+    for index, (header, key) in enumerate(zip(headers, keys, strict=True)):
+        width = max([header.cell_len, *(row[index].cell_len for row in rows)])
+        table.add_column(header, key=key, width=width)
+    for index, row in enumerate(rows):
+        table.add_row(*row, key=str(index))
+
+
+# ---------------------------------------------------------------- widgets
+
+
+class VimDataTable(DataTable[Text]):
+    """A DataTable that also answers to j/k/h/l and g/G."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("h", "cursor_left", "Left", show=False),
+        Binding("l", "cursor_right", "Right", show=False),
+        Binding("g", "scroll_top", "First row", show=False),
+        Binding("G", "scroll_bottom", "Last row", show=False),
+    ]
+
+
+class IndicatorPanel(Widget):
+    """The selected region's indicators across its documents, and the current section's figures."""
+
+    DEFAULT_CSS = """
+    IndicatorPanel {
+        height: 1fr;
+        layout: vertical;
+    }
+    IndicatorPanel > Label {
+        width: 1fr;
+        height: 1;
+        padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    IndicatorPanel > .indicators--title {
+        background: $boost;
+        color: $text-accent;
+        text-style: bold;
+    }
+    IndicatorPanel > .indicators--note {
+        color: $text-muted;
+    }
+    IndicatorPanel > VimDataTable {
+        height: 1fr;
+        min-height: 3;
+        background: $surface;
+    }
+    IndicatorPanel > #section-table {
+        height: auto;
+        max-height: 40%;
+    }
+    IndicatorPanel > #section-table.-empty {
+        display: none;
+    }
+    """
+
+    class JumpRequested(Message):
+        """The user picked a figure: show its sentence in the reader."""
+
+        def __init__(self, location: Location) -> None:
+            super().__init__()
+            self.location = location
+
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.region_name: str | None = None
+        self.region_reports: tuple[Report, ...] = ()
+        self.region_table = RegionTable((), ())
+        self.section: Section | None = None
+        self.section_rows: tuple[Figure, ...] = ()
+        self._composed = False  # is_mounted turns True only after on_mount returns
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text("Indicators"), id="region-title", classes="indicators--title")
+        yield Label(Text("No region selected"), id="region-note", classes="indicators--note")
+        region = VimDataTable(id="region-table", cursor_type="cell", zebra_stripes=True)
+        region.fixed_columns = 1
+        yield region
+        yield Label(Text(""), id="figure-source", classes="indicators--note")
+        yield Label(Text("This section"), id="section-title", classes="indicators--title")
+        yield VimDataTable(id="section-table", cursor_type="row", zebra_stripes=True)
+
+    # ------------------------------------------------------------ public API
+
+    def show_region(self, region: str, reports: tuple[Report, ...]) -> None:
+        """Fill the region table from every document of `region`.
+
+        Showing the same region again keeps the cursor, so a jump that reopens a
+        document of the region does not lose the user's place in the table.
+        """
+        same = len(reports) == len(self.region_reports) and all(
+            a is b for a, b in zip(reports, self.region_reports, strict=True)
+        )
+        if region == self.region_name and same:
+            return
+        self.region_name = region
+        self.region_reports = reports
+        self.region_table = build_region_table(reports)
+        if self._composed:
+            self._render_region()
+
+    def show_section(self, report: Report, section: Section | None) -> None:
+        """Fill the second table with the figures found in `section` (cleared when None)."""
+        self.section = section
+        self.section_rows = section_figures(report, section) if section else ()
+        if self._composed:
+            self._render_section()
+
+    def on_mount(self) -> None:
+        self._composed = True
+        self._render_region()
+        self._render_section()
+
+    # ------------------------------------------------------------ internals
+
+    def _render_region(self) -> None:
+        title = self.query_one("#region-title", Label)
+        note = self.query_one("#region-note", Label)
+        if self.region_name is None:
+            title.update(Text("Indicators"))
+            note.update(Text("No region selected"))
+        else:
+            title.update(Text.assemble("Indicators · ", (self.region_name, "bold")))
+            documents = " · ".join(document_label(r) for r in self.region_reports)
+            if self.region_table.rows:
+                note.update(Text(documents))
+            else:
+                note.update(Text(f"No figures found in {documents or 'its documents'}"))
+        headers = [Text("指标")]
+        for period, kind in self.region_table.columns:
+            style = "italic" if kind == IndicatorKind.TARGET else ""
+            headers.append(Text(column_label(period, kind), style=style))
+        rows = [
+            [_truncated(name, NAME_WIDTH, "bold")]
+            + [Text(format_cell(cell.indicator)) if cell else Text("") for cell in cells]
+            for name, cells in self.region_table.rows
+        ]
+        keys = [NAME_COLUMN, *(_column_key(c) for c in self.region_table.columns)]
+        _fill_table(self.query_one("#region-table", VimDataTable), headers, keys, rows)
+
+    def _render_section(self) -> None:
+        table = self.query_one("#section-table", VimDataTable)
+        title = self.query_one("#section-title", Label)
+        # An empty table would only take rows from the region table: hide it.
+        table.set_class(not self.section_rows, "-empty")
+        if self.section is None:
+            table.clear(columns=True)
+            title.update(Text("This section: none selected"))
+            return
+        count = len(self.section_rows)
+        figures = f"{count} figure{'s' if count != 1 else ''}" if count else "no figures"
+        title.update(Text.assemble(f"This section · {figures} · ", (self.section.title, "bold")))
+        rows = [section_row(figure.indicator) for figure in self.section_rows]
+        # Drop columns no figure fills (a targets section has no values), so narrow panes fit.
+        keep = [i for i in range(len(SECTION_COLUMNS)) if i < 3 or any(r[i] for r in rows)]
+        _fill_table(
+            table,
+            [Text(SECTION_COLUMNS[i]) for i in keep],
+            [SECTION_COLUMNS[i] for i in keep],
+            [[Text(row[i]) for i in keep] for row in rows],
+        )
+
+    def region_figure(self, row: int, column: int) -> Figure | None:
+        """The figure under a region-table cell; the name column (or a blank cell) means the
+        row's first period."""
+        if not 0 <= row < len(self.region_table.rows):
+            return None
+        _, cells = self.region_table.rows[row]
+        if column >= 1 and cells[column - 1] is not None:
+            return cells[column - 1]
+        return next((cell for cell in cells if cell is not None), None)
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        figure = self.region_figure(event.coordinate.row, event.coordinate.column)
+        if figure is not None:
+            self.post_message(self.JumpRequested(figure.location))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if 0 <= event.cursor_row < len(self.section_rows):
+            self.post_message(self.JumpRequested(self.section_rows[event.cursor_row].location))
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        """Say where the figure under the cursor comes from, so it can be checked at a glance."""
+        event.stop()
+        figure = self.region_figure(event.coordinate.row, event.coordinate.column)
+        self.query_one("#figure-source", Label).update(
+            figure_source(figure, self.region_reports) if figure else Text("")
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
