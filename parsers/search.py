@@ -1,0 +1,904 @@
+"""The search index: section titles, glossary terms, indicator names and body text.
+
+No UI here, so the search screen and the command palette can share it and tests
+can drive it alone. Building needs neither jieba nor a per-character loop over
+the text: the body of every report is joined into one case-folded string that
+`str.find` and compiled patterns scan in C, and short fields (titles, terms,
+indicator names) are deduplicated into small tables that rapidfuzz and the
+pinyin matcher walk quickly. Per keystroke:
+
+- exact: occurrences of the query, narrowed from the cached occurrences of a
+  shorter query when the new one extends it (typing) or was typed before (delete);
+- words: with jieba ready, the query's words in any order within one sentence
+  (whitespace always separates words, jieba or not);
+- pinyin: ASCII letters match the initials (fqjy) or full pinyin (fengqiao) of
+  short fields;
+- fuzzy: rapidfuzz over the short fields, and over the sentences holding either
+  half of the query (one typo leaves one half intact), with "did you mean"
+  corrections from the short fields searched in the text.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from parsers.model import Report, SectionKind, Span
+
+__all__ = [
+    "Group",
+    "SearchHit",
+    "SearchIndex",
+    "SearchOutcome",
+    "SearchResults",
+    "load_segmenter",
+    "normalize_query",
+]
+
+
+class Group(StrEnum):
+    """Result groups, in the order they are shown; the value is the heading users read."""
+
+    SECTIONS = "章节"
+    TERMS = "名词"
+    INDICATORS = "指标"
+    TEXT = "正文"
+
+
+GROUP_ORDER = (Group.SECTIONS, Group.TERMS, Group.INDICATORS, Group.TEXT)
+
+# Folding applied to both the text and the query, one character for one, so
+# offsets survive: full-width ASCII (ＧＤＰ，１＋５＋Ｎ) to half-width, then A-Z to a-z.
+FOLD_TABLE: dict[int, int] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+FOLD_TABLE.update({code: code + 32 for code in range(ord("A"), ord("Z") + 1)})
+FOLD_TABLE.update({code: code - 0xFEE0 + 32 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+
+# Characters dropped from a query: quotes a reader may type around a slogan (“1+5+N”).
+QUERY_QUOTES = "“”‘’\"'「」『』"
+
+# A sentence of the folded text: up to and including 。！？； (full-width ！？；
+# are folded to !?;), or up to a line break.
+# e.g. 「规模以上工业增加值 72.03 亿元、同比增长 6%，」… ends at 「；」
+SENTENCE = re.compile(
+    r"""
+    [^。!?;\n]+      # the words
+    [。!?;]?         # and the mark that ends them, if any
+    """,
+    re.VERBOSE,
+)
+
+# A query of pinyin: ASCII letters, maybe with spaces between syllables (feng qiao).
+PINYIN_QUERY = re.compile(r"[a-z]+(?:\s+[a-z]+)*", re.VERBOSE)
+
+# What a word must contain to count as a word: a letter, digit or CJK character.
+WORDLIKE = re.compile(r"\w", re.VERBOSE)
+
+OCCURRENCE_CAP = 20_000  # positions kept per needle; beyond it the count says "20000+"
+FIELD_CAP = 2_000  # short fields matched per group and way of matching (one character…)
+NARROW_MAX = 30_000  # narrow from a cached needle only when it has at most this many places
+READING_CAP = 2_000  # hits handed to n/N
+FUZZY_CANDIDATES = 1_000  # fields or sentences verified by rapidfuzz per group
+WORD_ANCHORS = 5_000  # places of the longest word looked at for the other words
+SNIPPET_BEFORE = 16  # characters of context kept before a text match
+SNIPPET_MAX = 120
+CACHE_SIZE = 48
+FIELD_FUZZY_CUTOFF = 72.0
+TEXT_FUZZY_CUTOFF = 75.0
+CORRECTION_CUTOFF = 80.0
+
+# Scores: exact substring hits rank first (they also sort first), then words, pinyin, fuzzy.
+SCORE_EQUAL = 100.0
+SCORE_PREFIX = 98.0
+SCORE_CONTAINS = 96.0
+SCORE_WORDS = 93.0
+SCORE_INITIALS = 92.0
+SCORE_FULL_PINYIN = 90.0
+SCORE_FUZZY_MAX = 89.0
+
+
+def fold(text: str) -> str:
+    """Case- and width-folded copy of `text`, the same length."""
+    return text.translate(FOLD_TABLE)
+
+
+def normalize_query(query: str) -> str:
+    """The folded query without quotes and outer white space; inner spaces separate words."""
+    cleaned = "".join(ch for ch in query if ch not in QUERY_QUOTES)
+    return " ".join(fold(cleaned).split())
+
+
+def doc_label(report: Report) -> str:
+    """Region, document type and year, e.g. 「伊宁市 政府工作报告 2026」."""
+    meta = report.meta
+    year: str | None = None
+    if meta.plan_period:
+        year = meta.plan_period
+    elif meta.plan_year is not None:
+        year = str(meta.plan_year)
+    elif meta.review_year is not None:
+        year = str(meta.review_year + 1)
+    parts = [part for part in (meta.region, meta.doc_type, year) if part]
+    if parts:
+        return " ".join(parts)
+    return meta.title if meta.title and meta.title != report.path else Path(report.path).stem
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One result: where it is, what to show, and how well it matched."""
+
+    group: Group
+    path: str  # Report.path
+    doc: str  # 伊宁市 政府工作报告 2026
+    section: tuple[str, ...]  # titles from the top-level section down
+    start: int  # the matched part in Report.text, for the reader highlight
+    end: int
+    snippet: str
+    spans: tuple[Span, ...]  # matched parts within the snippet
+    score: float
+    exact: bool
+    order: int = 0  # report's position in the index, for reading order
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    query: str
+    groups: tuple[tuple[Group, tuple[SearchHit, ...]], ...]  # non-empty groups, in order
+    counts: tuple[tuple[Group, int], ...] = ()  # hits found per group, beyond the shown ones
+    capped: bool = False  # some count stopped at a cap: it is a lower bound
+    _more: Callable[[], tuple[SearchHit, ...]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    @property
+    def hits(self) -> tuple[SearchHit, ...]:
+        """The shown hits, group after group."""
+        return tuple(hit for _, hits in self.groups for hit in hits)
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.counts)
+
+    def group(self, group: Group) -> tuple[SearchHit, ...]:
+        return next((hits for g, hits in self.groups if g == group), ())
+
+    def in_reading_order(self) -> tuple[SearchHit, ...]:
+        """Every hit (shown or not, up to READING_CAP), one per place, ordered as read."""
+        hits = list(self.hits)
+        if self._more is not None:
+            hits.extend(self._more())
+        seen: set[tuple[str, int, int]] = set()
+        unique: list[SearchHit] = []
+        for hit in sorted(hits, key=lambda h: (h.order, h.start, h.end, not h.exact)):
+            place = (hit.path, hit.start, hit.end)
+            if place not in seen:
+                seen.add(place)
+                unique.append(hit)
+        return tuple(unique[:READING_CAP])
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOutcome:
+    """What the search screen hands back on Enter: every hit in reading order and the pick."""
+
+    query: str
+    hits: tuple[SearchHit, ...]
+    chosen: int
+
+    @property
+    def hit(self) -> SearchHit:
+        return self.hits[self.chosen]
+
+
+# --------------------------------------------------------------------------- short fields
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """One occurrence of a short field: a title, a term entry, an indicator."""
+
+    report: int
+    start: int  # offsets into Report.text of the whole field
+    end: int
+    kind: SectionKind
+    detail: str = ""  # shown after the field: a definition, a figure
+
+
+@dataclass(slots=True)
+class _Fields:
+    """Unique folded strings of one group, each with the places it occurs."""
+
+    strings: list[str] = field(default_factory=list)  # folded
+    originals: list[str] = field(default_factory=list)
+    places: list[list[_Place]] = field(default_factory=list)
+    ids: dict[str, int] = field(default_factory=dict)
+    initials: list[str] = field(default_factory=list)
+    syllables: list[str] = field(default_factory=list)
+    syllable_chars: list[tuple[int, ...]] = field(default_factory=list)
+    # The strings joined by "\n", so one C scan finds a needle in all of them.
+    joined: _Joined | None = None
+    joined_initials: _Joined | None = None
+    joined_syllables: _Joined | None = None
+
+    def add(self, original: str, place: _Place) -> None:
+        original = " ".join(original.split())
+        if not original:
+            return
+        folded = fold(original)
+        index = self.ids.get(folded)
+        if index is None:
+            index = self.ids[folded] = len(self.strings)
+            self.strings.append(folded)
+            self.originals.append(original)
+            self.places.append([])
+        self.places[index].append(place)
+
+
+@dataclass(frozen=True, slots=True)
+class _Joined:
+    """Strings joined by "\n" with where each starts: find a needle in all at C speed."""
+
+    text: str
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, strings: list[str]) -> _Joined:
+        starts: list[int] = []
+        offset = 0
+        for string in strings:
+            starts.append(offset)
+            offset += len(string) + 1
+        return cls("\n".join(strings), tuple(starts))
+
+    def find_all(self, needle: str, cap: int = OCCURRENCE_CAP) -> dict[int, int]:
+        """String number -> offset of the first `needle` in it, for up to `cap` strings."""
+        found: dict[int, int] = {}
+        text, starts = self.text, self.starts
+        at = text.find(needle)
+        while at >= 0 and len(found) < cap:
+            index = bisect_right(starts, at) - 1
+            found[index] = at - starts[index]
+            if index + 1 >= len(starts):
+                break
+            at = text.find(needle, starts[index + 1])
+        return found
+
+
+def _each_character(run: str) -> Any:
+    """pypinyin's answer for characters without pinyin: each stands for itself."""
+    return list(run)
+
+
+def _pinyin_tables(strings: list[str]) -> tuple[list[str], list[str], list[tuple[int, ...]]]:
+    """Initials, full pinyin and, per pinyin letter, the character it spells."""
+    from pypinyin import lazy_pinyin  # slow import: kept off the first screen
+
+    initials: list[str] = []
+    syllables: list[str] = []
+    chars: list[tuple[int, ...]] = []
+    for text in strings:
+        items = lazy_pinyin(text, errors=_each_character)
+        if len(items) != len(text):  # a reading that is not one item a character
+            items = [(lazy_pinyin(ch, errors=_each_character) or [ch])[0] for ch in text]
+        initials.append("".join(item[:1].lower() for item in items))
+        syllables.append("".join(item.lower() for item in items))
+        chars.append(tuple(i for i, item in enumerate(items) for _ in item))
+    return initials, syllables, chars
+
+
+# --------------------------------------------------------------------------- segmenter
+
+
+def cache_dir() -> Path:
+    """baogao's cache folder under XDG_CACHE_HOME (jieba's dictionary cache lives here)."""
+    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(root) / "baogao"
+
+
+Segmenter = Callable[[str], list[str]]
+
+
+def load_segmenter(words: Iterable[str] = (), folder: Path | None = None) -> Segmenter:
+    """A jieba word cutter knowing `words` (glossary keys); slow, so call it in a thread.
+
+    jieba caches its dictionary in tempfile.gettempdir() and logs to stderr by
+    default; here the cache goes to the XDG cache folder and the log is silenced,
+    so nothing lands in the shared temp folder or over the screen.
+    """
+    import jieba  # a second to load: never on the first screen
+
+    jieba.setLogLevel(logging.CRITICAL)
+    folder = folder or cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(folder)
+    tokenizer.cache_file = str(folder / "jieba.cache")
+    tokenizer.initialize()
+    for word in words:
+        word = word.strip()
+        if len(word) > 1:
+            tokenizer.add_word(word)
+    segment: Segmenter = tokenizer.lcut
+    return segment
+
+
+# --------------------------------------------------------------------------- the index
+
+
+@dataclass(slots=True)
+class _Found:
+    """Places of a needle in the folded corpus; `capped` when the scan stopped early."""
+
+    positions: list[int]
+    capped: bool
+
+
+class SearchIndex:
+    """Search over a tuple of reports. Build it in a worker; search from the UI thread.
+
+    Mutable only in its caches (occurrences of recent needles) and in the
+    segmenter, which a background thread attaches when jieba is ready.
+    """
+
+    def __init__(self, reports: tuple[Report, ...], *, pinyin: bool = True) -> None:
+        self.reports = reports
+        self.labels = tuple(doc_label(report) for report in reports)
+        self.order = {report.path: i for i, report in enumerate(reports)}
+        # One folded string of all texts, one "\n" after each report.
+        bases: list[int] = []
+        chunks: list[str] = []
+        offset = 0
+        for report in reports:
+            bases.append(offset)
+            chunks.append(report.text)
+            chunks.append("\n")
+            offset += len(report.text) + 1
+        self.bases = tuple(bases)
+        self.corpus = fold("".join(chunks))
+        starts: array[int] = array("q")
+        ends: array[int] = array("q")
+        for match in SENTENCE.finditer(self.corpus):
+            starts.append(match.start())
+            ends.append(match.end())
+        self.sentence_starts = starts
+        self.sentence_ends = ends
+        # Top-level sections of each report, for kind filters.
+        self.top_starts = tuple(
+            tuple(section.start for section in report.sections) for report in reports
+        )
+        self.top_kinds = tuple(
+            tuple(section.kind for section in report.sections) for report in reports
+        )
+        self.fields: dict[Group, _Fields] = {group: _Fields() for group in GROUP_ORDER[:3]}
+        for i, report in enumerate(reports):
+            self._add_fields(i, report)
+        for table in self.fields.values():
+            table.joined = _Joined.of(table.strings)
+            if pinyin:
+                table.initials, table.syllables, table.syllable_chars = _pinyin_tables(
+                    table.originals
+                )
+                table.joined_initials = _Joined.of(table.initials)
+                table.joined_syllables = _Joined.of(table.syllables)
+        self._cache: OrderedDict[str, _Found] = OrderedDict()
+        self._lock = threading.Lock()
+        self._segment: Segmenter | None = None
+
+    @classmethod
+    def build(cls, reports: tuple[Report, ...], *, pinyin: bool = True) -> SearchIndex:
+        return cls(tuple(reports), pinyin=pinyin)
+
+    # ----------------------------------------------------------------- building
+
+    def _add_fields(self, i: int, report: Report) -> None:
+        for section in report.walk():
+            if section.title.strip():
+                self.fields[Group.SECTIONS].add(
+                    section.title, _Place(i, section.start, section.body_start, section.kind)
+                )
+        for term in report.glossary:
+            span = term.span or (
+                (term.occurrences[0].start, term.occurrences[0].end) if term.occurrences else None
+            )
+            if span is None:
+                continue
+            place = _Place(i, span[0], span[1], self._kind_at(i, span[0]), term.definition or "")
+            self.fields[Group.TERMS].add(term.key or term.term, place)
+        for indicator in report.indicators:
+            place = _Place(
+                i,
+                indicator.start,
+                indicator.end,
+                self._kind_at(i, indicator.start),
+                _figure(indicator),
+            )
+            self.fields[Group.INDICATORS].add(indicator.name, place)
+            if indicator.raw_name and indicator.raw_name != indicator.name:
+                self.fields[Group.INDICATORS].add(indicator.raw_name, place)
+
+    def _kind_at(self, i: int, offset: int) -> SectionKind:
+        starts = self.top_starts[i]
+        at = bisect_right(starts, offset) - 1
+        return self.top_kinds[i][at] if at >= 0 else SectionKind.FRONT
+
+    # ----------------------------------------------------------------- segmenter
+
+    @property
+    def segmenter_ready(self) -> bool:
+        return self._segment is not None
+
+    def glossary_words(self) -> tuple[str, ...]:
+        return tuple(self.fields[Group.TERMS].originals)
+
+    def load_segmenter(self, folder: Path | None = None) -> None:
+        """Load jieba with the glossary terms as words; call from a worker thread."""
+        self.attach_segmenter(load_segmenter(self.glossary_words(), folder))
+
+    def attach_segmenter(self, segment: Segmenter | None) -> None:
+        self._segment = segment
+
+    def words(self, query: str) -> tuple[str, ...]:
+        """The query's words: white space always separates; jieba cuts each piece when ready."""
+        words: list[str] = []
+        for piece in normalize_query(query).split():
+            cut = self._segment(piece) if self._segment is not None else [piece]
+            for word in cut:
+                word = word.strip()
+                if word and WORDLIKE.search(word) and word not in words:
+                    words.append(word)
+        return tuple(words)
+
+    # ----------------------------------------------------------------- search
+
+    def search(
+        self,
+        query: str,
+        *,
+        path: str | None = None,
+        kinds: frozenset[SectionKind] | None = None,
+        limit_per_group: int = 50,
+    ) -> SearchResults:
+        """Hits for `query`, grouped and ranked; `path` keeps one report, `kinds` some sections."""
+        needle = normalize_query(query)
+        if not needle:
+            return SearchResults(query, ())
+        only = self.order.get(path) if path is not None else None
+        if path is not None and only is None:
+            return SearchResults(query, ())
+        scope = _Scope(only, kinds)
+        words = self.words(needle)
+        near: list[tuple[float, str]] = []  # close short fields: corrections for the text
+        capped = False
+        groups: list[tuple[Group, tuple[SearchHit, ...]]] = []
+        counts: list[tuple[Group, int]] = []
+        for group in GROUP_ORDER[:3]:
+            hits, count, group_capped = self._search_fields(
+                group, needle, words, scope, limit_per_group, near
+            )
+            capped = capped or group_capped
+            if hits:
+                groups.append((group, hits))
+                counts.append((group, count))
+        corrections = tuple(text for _, text in sorted(set(near), reverse=True)[:2])
+        text_hits, count, text_capped, more = self._search_text(
+            needle, words, corrections, scope, limit_per_group
+        )
+        if text_hits:
+            groups.append((Group.TEXT, text_hits))
+            counts.append((Group.TEXT, count))
+        return SearchResults(query, tuple(groups), tuple(counts), capped or text_capped, more)
+
+    # ----------------------------------------------------------------- short fields
+
+    def _search_fields(
+        self,
+        group: Group,
+        needle: str,
+        words: tuple[str, ...],
+        scope: _Scope,
+        limit: int,
+        near: list[tuple[float, str]],
+    ) -> tuple[tuple[SearchHit, ...], int, bool]:
+        """Hits of one group of short fields, their count, and whether the count is capped."""
+        table = self.fields[group]
+        joined = table.joined
+        matches: dict[int, tuple[float, bool, tuple[Span, ...]]] = {}
+        if joined is None:
+            return (), 0, False
+        found = joined.find_all(needle, FIELD_CAP)
+        for index, at in found.items():
+            text = table.strings[index]
+            score = SCORE_EQUAL if text == needle else SCORE_PREFIX if at == 0 else SCORE_CONTAINS
+            matches[index] = (score, True, ((at, at + len(needle)),))
+        if len(words) > 1:
+            anchor = max(words, key=len)
+            for index in joined.find_all(anchor, FIELD_CAP):
+                text = table.strings[index]
+                if index not in matches and all(word in text for word in words):
+                    spans = tuple(sorted((text.find(w), text.find(w) + len(w)) for w in words))
+                    matches[index] = (SCORE_WORDS, False, spans)
+        self._match_pinyin(table, needle, matches)
+        if len(needle) >= 3 and len(matches) < limit:
+            self._match_fuzzy(table, needle, matches, near)
+        ranked = sorted(
+            matches.items(),
+            key=lambda item: (not item[1][1], -item[1][0], len(table.strings[item[0]])),
+        )
+        hits: list[SearchHit] = []
+        count = 0
+        for index, (score, exact, spans) in ranked:
+            places = table.places[index]
+            if scope.everything and len(hits) >= limit:
+                count += len(places)  # only counted: no need to look at each
+                continue
+            for place in places:
+                if not scope.admits(place.report, place.kind):
+                    continue
+                count += 1
+                if len(hits) < limit:
+                    hits.append(self._field_hit(group, table, index, place, score, exact, spans))
+        return tuple(hits), count, len(found) >= FIELD_CAP
+
+    def _match_pinyin(
+        self, table: _Fields, needle: str, matches: dict[int, tuple[float, bool, tuple[Span, ...]]]
+    ) -> None:
+        initials, syllables = table.joined_initials, table.joined_syllables
+        if initials is None or syllables is None or len(needle) < 2:
+            return
+        if not PINYIN_QUERY.fullmatch(needle):
+            return
+        letters = needle.replace(" ", "")
+        for index, at in initials.find_all(letters, FIELD_CAP).items():
+            if index not in matches:
+                score = SCORE_INITIALS + (1 if at == 0 else 0)
+                matches[index] = (score, False, ((at, at + len(letters)),))
+        if len(letters) < 3:
+            return
+        for index, at in syllables.find_all(letters, FIELD_CAP).items():
+            if index not in matches:
+                chars = table.syllable_chars[index]
+                span = (chars[at], chars[at + len(letters) - 1] + 1)
+                score = SCORE_FULL_PINYIN + (1 if at == 0 else 0)
+                matches[index] = (score, False, (span,))
+
+    def _match_fuzzy(
+        self,
+        table: _Fields,
+        needle: str,
+        matches: dict[int, tuple[float, bool, tuple[Span, ...]]],
+        near: list[tuple[float, str]],
+    ) -> None:
+        """Fields close to the query, among those holding either half of it.
+
+        Fields close enough as a whole go to `near`: the text is searched for them
+        too (规模以上工业增价值 → 规模以上工业增加值).
+        """
+        joined = table.joined
+        if joined is None:
+            return
+        middle = len(needle) // 2
+        candidates: set[int] = set()
+        for part in (needle[middle:], needle[:middle]):  # the longer half first
+            if len(part) < 2:  # one character is in everything: no filter at all
+                continue
+            candidates.update(joined.find_all(part, FUZZY_CANDIDATES - len(candidates)))
+            if len(candidates) >= FUZZY_CANDIDATES:
+                break
+        for index in sorted(candidates - matches.keys()):
+            text = table.strings[index]
+            alignment = fuzz.partial_ratio_alignment(needle, text, score_cutoff=FIELD_FUZZY_CUTOFF)
+            if alignment is None:
+                continue
+            whole = fuzz.ratio(needle, text)
+            score = min(SCORE_FUZZY_MAX, 0.7 * alignment.score + 0.3 * whole)
+            span = _trimmed(text, alignment.dest_start, alignment.dest_end, 0)
+            matches[index] = (score, False, (span,))
+            if whole >= CORRECTION_CUTOFF and text != needle:
+                near.append((whole, text))
+
+    def _field_hit(
+        self,
+        group: Group,
+        table: _Fields,
+        index: int,
+        place: _Place,
+        score: float,
+        exact: bool,
+        spans: tuple[Span, ...],
+    ) -> SearchHit:
+        report = self.reports[place.report]
+        original = table.originals[index]
+        start, end = place.start, place.end
+        # Highlight the matched part (or for a fuzzy match the whole field) where
+        # the text spells it the same way; else the whole place.
+        part = table.strings[index]
+        if spans and score > SCORE_FUZZY_MAX:
+            part = part[spans[0][0] : spans[0][1]]
+        base = self.bases[place.report]
+        at = self.corpus.find(part, base + start, base + end)
+        if at >= 0:
+            start, end = at - base, at - base + len(part)
+        snippet = original if not place.detail else f"{original}  {place.detail}"
+        titles = tuple(s.title for s in report.section_path(place.start))
+        if group == Group.SECTIONS and titles and titles[-1] == original:
+            titles = titles[:-1]
+        return SearchHit(
+            group,
+            report.path,
+            self.labels[place.report],
+            titles,
+            start,
+            end,
+            _shorten(snippet),
+            spans,
+            score,
+            exact,
+            place.report,
+        )
+
+    # ----------------------------------------------------------------- body text
+
+    def clear_cache(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+    def occurrences(self, needle: str) -> _Found:
+        """Where `needle` occurs in the folded corpus, from the cache or one scan."""
+        with self._lock:
+            found = self._cache.get(needle)
+            if found is not None:
+                self._cache.move_to_end(needle)
+                return found
+            found = self._narrowed(needle) or self._scan(needle)
+            self._cache[needle] = found
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+            return found
+
+    def _narrowed(self, needle: str) -> _Found | None:
+        """Places of `needle` from a cached prefix or suffix of it, without a full scan."""
+        corpus = self.corpus
+        for size in range(len(needle) - 1, 0, -1):
+            for shift, part in ((0, needle[:size]), (len(needle) - size, needle[-size:])):
+                cached = self._cache.get(part)
+                if cached is None or cached.capped or len(cached.positions) > NARROW_MAX:
+                    continue
+                positions = [
+                    p - shift
+                    for p in cached.positions
+                    if p >= shift and corpus.startswith(needle, p - shift)
+                ]
+                return _Found(positions, False)
+        return None
+
+    def _scan(self, needle: str) -> _Found:
+        positions: list[int] = []
+        corpus = self.corpus
+        find = corpus.find
+        at = find(needle)
+        while at >= 0:
+            positions.append(at)
+            if len(positions) >= OCCURRENCE_CAP:
+                return _Found(positions, True)
+            at = find(needle, at + 1)
+        return _Found(positions, False)
+
+    def _sentence(self, position: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, position) - 1)
+
+    def _report_of(self, position: int) -> int:
+        return bisect_right(self.bases, position) - 1
+
+    def _search_text(
+        self,
+        needle: str,
+        words: tuple[str, ...],
+        corrections: tuple[str, ...],
+        scope: _Scope,
+        limit: int,
+    ) -> tuple[tuple[SearchHit, ...], int, bool, Callable[[], tuple[SearchHit, ...]] | None]:
+        hits: list[SearchHit] = []
+        found = self.occurrences(needle)
+        exact = self._scoped(found.positions, scope)
+        for position in exact[:limit]:
+            span = (position, position + len(needle))
+            hits.append(self._text_hit(position, (span,), SCORE_EQUAL, True))
+        count = len(exact)
+        taken = {self._sentence(p) for p in exact[:limit]}
+        if len(exact) < limit and len(words) > 1:
+            word_hits = self._word_hits(words, scope, taken, limit - len(hits))
+            hits.extend(word_hits)
+            count += len(word_hits)
+        if len(exact) < limit and len(needle) >= 4 and " " not in needle:
+            fuzzy = self._fuzzy_hits(needle, corrections, scope, taken, limit - len(hits))
+            hits.extend(fuzzy)
+            count += len(fuzzy)
+        extra = exact[limit:READING_CAP]
+
+        def more() -> tuple[SearchHit, ...]:
+            return tuple(self._text_hit(p, ((p, p + len(needle)),), 100.0, True) for p in extra)
+
+        return tuple(hits), count, found.capped, more if extra else None
+
+    def _scoped(self, positions: list[int], scope: _Scope) -> list[int]:
+        """The sorted `positions` inside the scope; one report is a slice, not a filter."""
+        if scope.everything:
+            return positions
+        if scope.report is not None:
+            lo = self.bases[scope.report]
+            hi = lo + len(self.reports[scope.report].text)
+            positions = positions[bisect_left(positions, lo) : bisect_left(positions, hi)]
+        if not scope.kinds:
+            return positions
+        return [p for p in positions if self._admits(p, scope)]
+
+    def _admits(self, position: int, scope: _Scope) -> bool:
+        if scope.everything:
+            return True
+        report = self._report_of(position)
+        return scope.admits(report, self._kind_at(report, position - self.bases[report]))
+
+    def _word_hits(
+        self, words: tuple[str, ...], scope: _Scope, taken: set[int], limit: int
+    ) -> list[SearchHit]:
+        """Sentences holding every word, in any order (城镇就业新增 → 城镇新增就业)."""
+        anchor = max(words, key=len)
+        found = self.occurrences(anchor)
+        hits: list[SearchHit] = []
+        seen: set[int] = set()
+        for position in self._scoped(found.positions, scope)[:WORD_ANCHORS]:
+            sentence = self._sentence(position)
+            if sentence in taken or sentence in seen:
+                continue
+            seen.add(sentence)
+            lo, hi = self.sentence_starts[sentence], self.sentence_ends[sentence]
+            text = self.corpus[lo:hi]
+            spans: list[Span] = []
+            for word in words:
+                at = text.find(word)
+                if at < 0:
+                    break
+                spans.append((lo + at, lo + at + len(word)))
+            else:
+                taken.add(sentence)
+                spans.sort()
+                spread = spans[-1][1] - spans[0][0]
+                score = SCORE_WORDS * min(1.0, sum(len(w) for w in words) / max(spread, 1))
+                hits.append(self._text_hit(position, tuple(spans), max(score, 60.0), False))
+                if len(hits) >= limit:
+                    break
+        hits.sort(key=lambda hit: -hit.score)
+        return hits
+
+    def _fuzzy_hits(
+        self,
+        needle: str,
+        corrections: tuple[str, ...],
+        scope: _Scope,
+        taken: set[int],
+        limit: int,
+    ) -> list[SearchHit]:
+        """Sentences close to the query: they hold a correction of it, or half of it."""
+        candidates: dict[int, int] = {}  # sentence -> a position in it
+        for correction in corrections:
+            for position in self._scoped(self.occurrences(correction).positions, scope):
+                candidates.setdefault(self._sentence(position), position)
+                if len(candidates) >= FUZZY_CANDIDATES:
+                    break
+        middle = len(needle) // 2
+        for part in (needle[:middle], needle[middle:]):
+            if len(candidates) >= FUZZY_CANDIDATES:
+                break
+            for position in self._scoped(self.occurrences(part).positions, scope):
+                candidates.setdefault(self._sentence(position), position)
+                if len(candidates) >= FUZZY_CANDIDATES:
+                    break
+        scored: list[tuple[float, int, Span]] = []
+        corpus = self.corpus
+        for sentence in candidates:
+            if sentence in taken:
+                continue
+            lo, hi = self.sentence_starts[sentence], self.sentence_ends[sentence]
+            text = corpus[lo:hi]
+            alignment = fuzz.partial_ratio_alignment(needle, text, score_cutoff=TEXT_FUZZY_CUTOFF)
+            if alignment is None:
+                continue
+            span = _trimmed(text, alignment.dest_start, alignment.dest_end, lo)
+            scored.append((min(SCORE_FUZZY_MAX, alignment.score), sentence, span))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        hits: list[SearchHit] = []
+        for score, sentence, span in scored[:limit]:
+            taken.add(sentence)
+            hits.append(self._text_hit(span[0], (span,), score, False))
+        return hits
+
+    def _text_hit(
+        self, position: int, spans: tuple[Span, ...], score: float, exact: bool
+    ) -> SearchHit:
+        """A body-text hit: the sentence around global `spans`, cut to fit a row."""
+        i = self._report_of(position)
+        report = self.reports[i]
+        base = self.bases[i]
+        sentence = self._sentence(position)
+        lo = min(self.sentence_starts[sentence], spans[0][0])
+        hi = max(self.sentence_ends[sentence], spans[-1][1])
+        first = spans[0][0]
+        cut = max(lo, first - SNIPPET_BEFORE)
+        prefix = "…" if cut > lo else ""
+        snippet = prefix + report.text[cut - base : hi - base]
+        shift = len(prefix) - cut
+        local = tuple((s + shift, e + shift) for s, e in spans)
+        start, end = spans[0][0] - base, spans[-1][1] - base
+        titles = tuple(s.title for s in report.section_path(start))
+        return SearchHit(
+            Group.TEXT,
+            report.path,
+            self.labels[i],
+            titles,
+            start,
+            end,
+            _shorten(snippet, local),
+            local,
+            score,
+            exact,
+            i,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """Which hits a search keeps: one report or all, some section kinds or all."""
+
+    report: int | None
+    kinds: frozenset[SectionKind] | None
+
+    @property
+    def everything(self) -> bool:
+        return self.report is None and not self.kinds
+
+    def admits(self, report: int, kind: SectionKind) -> bool:
+        if self.report is not None and report != self.report:
+            return False
+        return not self.kinds or kind in self.kinds
+
+
+def _trimmed(text: str, start: int, end: int, base: int) -> Span:
+    """text[start:end] without punctuation at either edge, as offsets plus `base`."""
+    while start < end - 1 and not WORDLIKE.match(text, start):
+        start += 1
+    while end > start + 1 and not WORDLIKE.match(text, end - 1):
+        end -= 1
+    return base + start, base + end
+
+
+def _figure(indicator: Any) -> str:
+    """A short line for an indicator: 2025 72.03亿元 增长6%."""
+    parts = [indicator.period]
+    if indicator.value is not None:
+        value = f"{indicator.value:g}"
+        parts.append(f"{value}{indicator.unit or ''}")
+    if indicator.growth is not None:
+        parts.append(f"增长{indicator.growth:g}%")
+    return " ".join(part for part in parts if part)
+
+
+def _shorten(snippet: str, spans: tuple[Span, ...] = ()) -> str:
+    """Cut a snippet to SNIPPET_MAX characters, never cutting before a match ends."""
+    last = max((end for _, end in spans), default=0)
+    size = max(SNIPPET_MAX, last)
+    return snippet if len(snippet) <= size else snippet[:size] + "…"

@@ -1,0 +1,310 @@
+"""The search screen: type, see grouped hits update on every key, Enter to jump.
+
+The screen only asks the index (parsers.search) and hands back a SearchOutcome;
+the app jumps the reader and keeps the hits for n / N.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.command import Hit, Hits, Provider
+from textual.containers import Vertical
+from textual.events import Resize
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from parsers.model import SectionKind
+from parsers.search import SearchHit, SearchIndex, SearchOutcome, SearchResults
+from tui.location import Location
+
+__all__ = ["KIND_CYCLE", "SearchCommands", "SearchOutcome", "SearchScreen", "hit_label"]
+
+# ctrl+k steps through these kind filters; None is every kind.
+KIND_CYCLE: tuple[SectionKind | None, ...] = (
+    None,
+    SectionKind.WORK,
+    SectionKind.REVIEW,
+    SectionKind.GOALS,
+    SectionKind.GLOSSARY,
+    SectionKind.OTHER,
+    SectionKind.FRONT,
+)
+KIND_WORDS = {
+    SectionKind.FRONT: "卷首",
+    SectionKind.REVIEW: "回顾",
+    SectionKind.WORK: "重点工作",
+    SectionKind.GLOSSARY: "名词解释",
+    SectionKind.GOALS: "目标",
+    SectionKind.OTHER: "其他",
+}
+SCOPE_WORDS = {True: "本文档", False: "全部文档"}
+LIMIT_PER_GROUP = 30
+MATCH_STYLE = "bold reverse"
+PLACE_STYLE = "dim"
+PALETTE_WIDTH = 70
+
+
+def fit(text: Text, width: int) -> Text:
+    """`text` cut to `width` cells, with an ellipsis when anything is cut."""
+    if cell_len(text.plain) <= width:
+        return text
+    cut = text.copy()
+    cut.truncate(max(1, width), overflow="ellipsis")
+    return cut
+
+
+def hit_label(hit: SearchHit, width: int) -> Text:
+    """Two lines: the snippet with the matched parts marked, then document › sections."""
+    snippet = Text(hit.snippet.replace("\n", " "))
+    for start, end in hit.spans:
+        snippet.stylize(MATCH_STYLE, start, end)
+    place = Text(" › ".join((hit.doc, *hit.section)), style=PLACE_STYLE)
+    label = fit(snippet, width)
+    label.append("\n")
+    label.append_text(fit(place, width))
+    return label
+
+
+def group_label(name: str, shown: int, found: int) -> Text:
+    count = f"{shown}" if shown == found else f"{shown} / {found}"
+    return Text.assemble((f"── {name} ", "bold"), (f"({count})", "dim"))
+
+
+class SearchScreen(ModalScreen[SearchOutcome | None]):
+    """Fuzzy search over every open report, or the current one."""
+
+    DEFAULT_CSS = """
+    SearchScreen {
+        align: center top;
+    }
+    SearchScreen > #search-box {
+        width: 100%;
+        max-width: 110;
+        height: 1fr;
+        margin: 1 2;
+        background: $surface;
+        border: round $accent;
+    }
+    SearchScreen #search-input {
+        border: none;
+        height: 1;
+        padding: 0 1;
+    }
+    SearchScreen #search-status {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    SearchScreen #search-results {
+        height: 1fr;
+        border: none;
+        padding: 0 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("enter", "choose", "Jump", show=False),
+        Binding("ctrl+t", "toggle_scope", "This doc / all", priority=True),
+        Binding("ctrl+k", "cycle_kind", "Kind filter", priority=True),
+        Binding("down", "move(1)", "Next result", show=False),
+        Binding("up", "move(-1)", "Previous result", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+    ]
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        current_path: str | None = None,
+        *,
+        query: str = "",
+        this_document: bool = False,
+    ) -> None:
+        super().__init__()
+        self.index = index
+        self.current_path = current_path
+        self.initial_query = query
+        self.this_document = this_document and current_path is not None
+        self.kind_at = 0
+        self.results: SearchResults = SearchResults("", ())
+        self.shown: list[SearchHit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(
+                value=self.initial_query,
+                placeholder="搜索：词语、拼音首字母 (fqjy)、口号 (1+5+N)…",
+                id="search-input",
+            )
+            yield Static(id="search-status")
+            yield OptionList(id="search-results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search-results", OptionList).can_focus = False
+        self.query_one("#search-input", Input).focus()
+        self.refresh_results()
+
+    # ------------------------------------------------------------------ searching
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#search-input", Input).value
+
+    @property
+    def kind(self) -> SectionKind | None:
+        return KIND_CYCLE[self.kind_at]
+
+    @on(Input.Changed, "#search-input")
+    def on_query_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.refresh_results()
+
+    def on_resize(self, event: Resize) -> None:
+        self.show_results()
+
+    def refresh_results(self) -> None:
+        """Search again with the current query and filters; fast enough to run per key."""
+        query = self.query_text
+        self.results = self.index.search(
+            query,
+            path=self.current_path if self.this_document else None,
+            kinds=frozenset({self.kind}) if self.kind is not None else None,
+            limit_per_group=LIMIT_PER_GROUP,
+        )
+        self.show_results()
+
+    def show_results(self) -> None:
+        if not self.is_mounted:
+            return
+        results_list = self.query_one("#search-results", OptionList)
+        width = max(10, results_list.scrollable_content_region.width - 1)
+        counts = dict(self.results.counts)
+        options: list[Option] = []
+        self.shown = []
+        for group, hits in self.results.groups:
+            options.append(
+                Option(
+                    group_label(group.value, len(hits), counts.get(group, len(hits))), disabled=True
+                )
+            )
+            for hit in hits:
+                options.append(Option(hit_label(hit, width), id=f"hit-{len(self.shown)}"))
+                self.shown.append(hit)
+        results_list.set_options(options)
+        if self.shown:
+            results_list.action_first()
+        self.query_one("#search-status", Static).update(self.status_line())
+
+    def status_line(self) -> Text:
+        query = self.query_text.strip()
+        filters = SCOPE_WORDS[self.this_document]
+        if self.kind is not None:
+            filters += f" · {KIND_WORDS[self.kind]}"
+        if not query:
+            message = "输入以搜索 (type to search)"
+        elif not self.shown:
+            message = f"no results for “{query}” (无结果)"
+        else:
+            total = self.results.total
+            more = "+" if self.results.capped else ""
+            message = f"{total}{more} result{'s' if total != 1 else ''}"
+        ready = "" if self.index.segmenter_ready else " · 分词加载中"
+        return Text.assemble(message, (f"  [{filters}{ready}]", "dim"))
+
+    # ------------------------------------------------------------------ actions
+
+    def action_move(self, step: int) -> None:
+        results_list = self.query_one("#search-results", OptionList)
+        if step > 0:
+            results_list.action_cursor_down()
+        else:
+            results_list.action_cursor_up()
+
+    def action_page(self, step: int) -> None:
+        results_list = self.query_one("#search-results", OptionList)
+        if step > 0:
+            results_list.action_page_down()  # type: ignore[no-untyped-call]
+        else:
+            results_list.action_page_up()  # type: ignore[no-untyped-call]
+
+    def action_toggle_scope(self) -> None:
+        if self.current_path is None:
+            self.notify("没有打开的文档 (no current document)", severity="warning")
+            return
+        self.this_document = not self.this_document
+        self.refresh_results()
+
+    def action_cycle_kind(self) -> None:
+        self.kind_at = (self.kind_at + 1) % len(KIND_CYCLE)
+        self.refresh_results()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_choose(self) -> None:
+        results_list = self.query_one("#search-results", OptionList)
+        option = results_list.highlighted_option
+        if option is None or option.id is None:
+            self.app.bell()
+            return
+        self.choose(self.shown[int(option.id.removeprefix("hit-"))])
+
+    @on(Input.Submitted, "#search-input")
+    def on_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_choose()
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def on_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.choose(self.shown[int(event.option.id.removeprefix("hit-"))])
+
+    def choose(self, hit: SearchHit) -> None:
+        """Dismiss with every hit in reading order and the position of `hit` among them."""
+        hits = self.results.in_reading_order()
+        place = (hit.path, hit.start, hit.end)
+        chosen = next(
+            (i for i, other in enumerate(hits) if (other.path, other.start, other.end) == place),
+            None,
+        )
+        if chosen is None:  # beyond the reading cap: keep it reachable anyway
+            hits = (*hits, hit)
+            chosen = len(hits) - 1
+        self.dismiss(SearchOutcome(self.results.query, hits, chosen))
+
+
+class SearchCommands(Provider):
+    """The same index in the command palette: the best hits of each group; Enter jumps.
+
+    Works in an app with a `search_index` (SearchIndex | None) and a
+    `jump_to(Location)`; add it to the app's COMMANDS.
+    """
+
+    PALETTE_HITS = 5  # per group
+
+    async def search(self, query: str) -> Hits:
+        index: SearchIndex | None = getattr(self.app, "search_index", None)
+        jump: Callable[[Location], None] | None = getattr(self.app, "jump_to", None)
+        if index is None or jump is None or not query.strip():
+            return
+        for hit in index.search(query, limit_per_group=self.PALETTE_HITS).hits:
+            snippet = hit_label(hit, PALETTE_WIDTH).split("\n")[0]
+            yield Hit(
+                hit.score / 100,
+                Text.assemble((f"{hit.group.value} ", "dim"), snippet),
+                partial(jump, Location(hit.path, hit.start, hit.end)),
+                text=hit.snippet,
+                help=" › ".join((hit.doc, *hit.section)),
+            )
