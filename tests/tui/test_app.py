@@ -1,0 +1,392 @@
+"""The explorer, driven by keys only; assertions are on what the screen shows."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+
+import tui.app
+from parsers.model import Metadata, Report, Section, SectionKind
+from seeds import seed_paths
+from tests.tui.helpers import from_cell, screen_lines, screen_text, widget_text
+from tui.app import BaogaoApp, load_corpus, prune_cache
+from tui.location import Location
+from tui.widgets.outline import Outline
+from tui.widgets.reader import NO_LINE_START, cell_offsets, layout, wrap
+
+SMALL, LARGE = (80, 24), (200, 50)
+XINYUAN = "001_ef57adda5fbd631f.txt"  # 新源县 2026, the seed with a 名词解释 section
+YINING = "000_9cdd8c7042c58540.txt"  # 伊宁市 2026
+
+
+def seed(name: str) -> str:
+    return next(str(path) for path in seed_paths() if path.name == name)
+
+
+async def press_until(pilot: Pilot[None], key: str, done: object, limit: int = 80) -> None:
+    """Press `key` until `done()` is true (a person pressing j until they see the line)."""
+    for _ in range(limit):
+        if done():  # type: ignore[operator]
+            return
+        await pilot.press(key)
+    assert done(), f"pressed {key!r} {limit} times without reaching the goal"  # type: ignore[operator]
+
+
+def outline_cursor(app: BaogaoApp) -> str:
+    node = app.query_one(Outline).cursor_node
+    return "" if node is None else str(node.label)
+
+
+def reader_lines(app: BaogaoApp) -> str:
+    return app.reader.visible_text()
+
+
+async def open_in_outline(pilot: Pilot[None], *labels: str) -> None:
+    """Walk the outline with j and open each label in turn with Enter (keys only)."""
+    app = pilot.app
+    for label in labels:
+        await press_until(pilot, "j", lambda label=label: outline_cursor(app).startswith(label))
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+# --------------------------------------------------------------------------- start
+
+
+async def test_no_argument_opens_the_seeds_with_the_first_report_in_the_reader() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        for region in ("伊宁市", "新源县", "昭苏县", "乌鲁木齐市"):
+            assert region in text
+        assert "政府工作报告 2026" in text
+        assert "各位代表：" in text  # the first report's opening, in the reader
+        assert "伊宁市 · 政府工作报告 2026" in screen_lines(app)[0]  # the header
+
+
+async def test_small_terminal_shows_outline_and_reader_and_hides_the_side_pane() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert len(lines) == 24
+        assert "乌鲁木齐市" in screen_text(app)  # outline
+        assert "Glossary ·" not in screen_text(app)
+        assert "? Help" in lines[-1] and "q Quit" in lines[-1]  # footer with bindings
+        await pilot.press("i")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Indicators · 伊宁市" in text
+        assert "乌鲁木齐市" not in text  # the side pane takes the outline's place
+        await pilot.press("i")
+        await pilot.pause()
+        assert "乌鲁木齐市" in screen_text(app)
+
+
+async def test_large_terminal_shows_all_three_panes() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "乌鲁木齐市" in text  # outline
+        assert "各位代表：" in text  # reader
+        assert "Glossary ·" in text and "Indicators · 伊宁市" in text  # side pane
+
+
+async def test_wide_text_is_wrapped_inside_the_reader_at_80_columns() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        reader = app.reader
+        right = reader.region.right
+        for line in screen_lines(app)[2:-1]:
+            assert len(line) <= 80
+        assert reader.region.width < 80 and right <= 80
+        assert all(
+            cell_offsets(text)[-1] <= reader.scrollable_content_region.width
+            for text in reader_lines(app).splitlines()
+        )
+
+
+# --------------------------------------------------------------------------- outline and reader
+
+
+async def test_walking_the_outline_to_001_glossary_section_shows_it_in_the_reader() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL) as pilot:
+        await open_in_outline(pilot, "新源县", "政府工作报告 2026", "名词解释")
+        assert "名词解释" in app.breadcrumb.plain
+        assert "政府工作报告 2026 › 名词解释" in screen_text(app)
+        assert "枫桥经验" in reader_lines(app)
+
+
+async def test_outline_follows_the_reader_into_the_next_section() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("tab")  # outline -> reader
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "一、“十四五”和2025年工作回顾" in app.breadcrumb.plain
+        assert outline_cursor(app).startswith("一、“十四五”和2025年工作回顾")
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert "（一）全面铸牢中华民族共同体意识" in app.breadcrumb.plain
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert app.breadcrumb.plain.endswith("二、2026年重点工作安排")
+
+
+async def test_enter_on_a_reader_line_with_a_term_shows_its_definition() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=LARGE) as pilot:
+        await open_in_outline(pilot, "新源县", "政府工作报告 2026")
+        await pilot.press("tab")  # to the reader
+
+        async def defined() -> bool:
+            await pilot.press("enter")
+            await pilot.pause()
+            return "浙江省绍兴市诸暨县枫桥镇" in screen_text(app)
+
+        for _ in range(400):
+            if await defined():
+                break
+            await pilot.press("j")
+        assert "浙江省绍兴市诸暨县枫桥镇" in screen_text(app)  # 枫桥经验's definition
+
+
+async def test_filtering_the_glossary_opens_a_term_definition() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL) as pilot:
+        await open_in_outline(pilot, "新源县", "政府工作报告 2026")
+        await pilot.press("t")  # open the glossary: the filter has the focus
+        await pilot.pause()
+        await pilot.press(*"两品一标")
+        await pilot.press("down")
+        await pilot.pause()
+        assert "绿色食品、有机农产品和农产品地理标志" in screen_text(app)
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+async def test_picking_a_region_shows_its_indicator_table() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=LARGE) as pilot:
+        await open_in_outline(pilot, "新源县", "政府工作报告 2026")
+        assert "Indicators · 新源县" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("g", "enter")  # 伊宁市 is the first region
+        await pilot.pause()
+        panel = app.query_one("#indicators")
+        assert "Indicators · 伊宁市" in widget_text(app, panel)
+        year_2025 = re.compile(r"(?<![-\d])2025 实际")  # not the plan period 2021-2025
+        await press_until(pilot, "l", lambda: year_2025.search(widget_text(app, panel)))
+        table = widget_text(app, panel).splitlines()
+        header = next(line for line in table if "指标" in line)
+        row = next(line for line in table if line.lstrip().startswith("地区生产总值"))
+        match = year_2025.search(header)
+        assert match is not None
+        column = cell_len(header[: match.start()])  # screen column: wide characters count 2
+        assert from_cell(row, column).lstrip().startswith("439.77亿元")
+
+
+async def test_enter_on_an_indicator_jumps_the_reader_to_its_sentence() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("tab", "tab")  # outline -> reader -> ... the side pane
+        await press_until(pilot, "tab", lambda: getattr(app.focused, "id", "") == "region-table")
+        table = app.query_one("#region-table", DataTable)
+
+        def on_2025_actual() -> bool:
+            column = table.ordered_columns[table.cursor_column]
+            return str(column.label) == "2025 实际"
+
+        await press_until(pilot, "l", on_2025_actual)  # row 0 is 地区生产总值
+        await pilot.press("enter")
+        await pilot.pause()
+        location = app.current_location()
+        assert location is not None and location.end > location.start
+        report = next(r for r in app.reports if r.path == location.path)
+        figure = report.text[location.start : location.end]
+        assert "439.77" in figure
+        assert figure.replace("\n", "") in reader_lines(app).replace("\n", "")
+        assert "一、“十四五”和2025年工作回顾" in app.breadcrumb.plain
+
+
+# --------------------------------------------------------------------------- app API and keys
+
+
+async def test_jump_to_opens_the_report_and_highlights_the_span() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL) as pilot:
+        report = next(r for r in app.reports if r.path.endswith(XINYUAN))
+        start = report.text.index("名词解释", len(report.text) // 2)
+        app.jump_to(Location(report.path, start, start + 4))
+        await pilot.pause()
+        assert app.current_location() == Location(report.path, start, start + 4)
+        assert "新源县 · 政府工作报告 2026" in screen_lines(app)[0]
+        assert "名词解释" in reader_lines(app)
+
+
+async def test_help_screen_lists_every_app_binding() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        for binding in BaogaoApp.BINDINGS:
+            assert binding.description in text  # type: ignore[union-attr]
+        for _ in range(12):  # scroll through the rest
+            await pilot.press("pagedown", "j")
+            text += screen_text(app)
+        for words in ("Define term", "Collapse / parent", "Filter terms"):
+            assert words in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Keys (Esc to close)" not in screen_text(app)
+
+
+async def test_command_palette_offers_every_described_action() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for binding in BaogaoApp.BINDINGS:
+            assert binding.description in titles  # type: ignore[union-attr]
+
+
+async def test_reserved_keys_say_the_feature_is_coming() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        assert "Search is coming soon" in screen_text(app)
+
+
+async def test_q_quits() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit
+
+
+async def test_a_file_that_fails_to_load_is_named_in_a_notification(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.txt"
+    app = BaogaoApp(paths=[seed(YINING), str(missing)])
+    async with app.run_test(size=LARGE, notifications=True) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "nowhere.txt" in text and "no such file or folder" in text
+        assert "各位代表：" in text  # the good file still opens
+
+
+async def test_light_theme_keeps_the_reader_text() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert not app.current_theme.dark
+        assert "各位代表：" in screen_text(app)
+
+
+def test_the_first_screen_never_loads_jieba() -> None:
+    """jieba's dictionary takes about 1.4 s: it must wait until search is used."""
+    script = (
+        "import asyncio, sys\n"
+        "from tui.app import BaogaoApp\n"
+        "async def main():\n"
+        "    app = BaogaoApp()\n"
+        "    async with app.run_test(size=(200, 50)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "asyncio.run(main())\n"
+        "print('jieba' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+# --------------------------------------------------------------------------- the parse cache
+
+
+def test_second_load_reads_the_cache_instead_of_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load_corpus(seed_paths())
+
+    def no_parsing(paths: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(tui.app, "load", no_parsing)
+    second = load_corpus(seed_paths())
+    assert [r.path for r in second.reports] == [r.path for r in first.reports]
+    assert second.reports[0].text == first.reports[0].text
+    assert second.reports[0].sections == first.reports[0].sections
+
+
+def test_a_changed_file_is_parsed_again(tmp_path: Path) -> None:
+    file = tmp_path / "report.txt"
+    file.write_text("政府工作报告\n\n各位代表：\n\n一、过去一年工作回顾\n\n经济平稳。\n", "utf-8")
+    assert "经济平稳" in load_corpus([file]).reports[0].text
+    file.write_text(
+        "政府工作报告\n\n各位代表：\n\n一、过去一年工作回顾\n\n经济回升向好。\n", "utf-8"
+    )
+    assert "经济回升向好" in load_corpus([file]).reports[0].text
+
+
+def test_cache_lives_under_xdg_cache_home(private_xdg: Path) -> None:
+    load_corpus(seed_paths())
+    cached = list((private_xdg / "xdg_cache_home" / "baogao").glob("corpus-*.pickle"))
+    assert len(cached) == 1
+    reports, failures = pickle.loads(cached[0].read_bytes())
+    assert len(reports) == 5 and failures == ()
+
+
+def test_old_cache_files_are_pruned(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    for number in range(12):
+        (folder / f"corpus-{number}.pickle").write_bytes(b"")
+    prune_cache(folder, keep=3)
+    assert len(list(folder.glob("corpus-*.pickle"))) == 3
+
+
+# --------------------------------------------------------------------------- wrapping
+
+
+def test_wrapped_lines_keep_every_character_and_fit_the_width() -> None:
+    text = "地区生产总值439.77亿元、增长3.4%左右；规模以上工业增加值72.03亿元，增长6%。" * 3
+    cells = cell_offsets(text)
+    spans = wrap(text, cells, 0, len(text), 20)
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert all(cells[e] - cells[s] <= 20 for s, e in spans)
+
+
+def test_closing_punctuation_never_starts_a_wrapped_line() -> None:
+    text = "一二三四五六七八九，十一二三四五六七八九。" * 4
+    cells = cell_offsets(text)
+    for width in range(6, 30):
+        for start, _end in wrap(text, cells, 0, len(text), width)[1:]:
+            assert text[start] not in NO_LINE_START
+
+
+def test_cjk_characters_take_two_cells() -> None:
+    assert cell_offsets("报告ab") == [0, 2, 4, 5, 6]
+
+
+def test_section_titles_are_laid_out_as_headings() -> None:
+    text = "前言\n一、回顾\n正文第一段。\n"
+    section = Section("一、回顾", SectionKind.REVIEW, 0, 3, 8, len(text))
+    report = Report("r.txt", text, Metadata(), (section,))
+    lines = layout(report, 40)
+    headings = [text[line.start : line.end] for line in lines if line.heading >= 0]
+    assert headings == ["一、回顾"]

@@ -1,0 +1,542 @@
+"""The explorer app: outline | reader | glossary and indicators, wired by messages.
+
+Start-up is kept close to an empty Textual app's: parsed reports come from a pickle
+cache, the outline adds a document's sections only when it is opened, the reader
+lays out one report and draws only the visible lines, and the side panels are
+mounted only when they are first shown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Iterable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+import parsers
+from parsers import Corpus, Report, ReportError, load, report_files
+from parsers.model import Section
+from tui.location import Location
+from tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
+from tui.widgets.outline import Outline, document_label, region_of, regions
+from tui.widgets.reader import Reader
+
+CACHE_FORMAT = 1  # bump when the pickled layout changes
+KEEP_CACHED = 8  # corpus pickles kept (one per set of files opened recently)
+WIDE = 120  # from this many columns, the side pane opens with the app
+SECTION_KEYS = Binding.Group("Section", compact=True)  # [ and ] share one footer label
+
+# --------------------------------------------------------------------------- loading
+
+
+def cache_dir() -> Path:
+    """$XDG_CACHE_HOME/baogao (~/.cache/baogao by default)."""
+    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(root) / "baogao"
+
+
+def parser_fingerprint() -> tuple[tuple[str, int, int], ...]:
+    """Name, size and mtime of every parser module: a change to any of them is a new parser."""
+    folder = Path(parsers.__file__).parent
+    return tuple(
+        (path.name, stat.st_size, stat.st_mtime_ns)
+        for path in sorted(folder.glob("*.py"))
+        for stat in (path.stat(),)
+    )
+
+
+def corpus_key(files: Sequence[Path]) -> str:
+    """Cache key of a set of files: their paths, sizes and mtimes, and the parser version."""
+    parts: list[object] = [CACHE_FORMAT, sys.version_info[:2], parser_fingerprint()]
+    for file in files:
+        stat = file.stat()
+        parts.append((str(file), stat.st_size, stat.st_mtime_ns))
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def prune_cache(folder: Path, keep: int = KEEP_CACHED) -> None:
+    """Delete all but the `keep` most recently written corpus pickles."""
+    files = sorted(folder.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in files[keep:]:
+        stale.unlink(missing_ok=True)
+
+
+def load_corpus(paths: Iterable[str | Path]) -> Corpus:
+    """Like parsers.load, but a set of files parsed before is read back from the cache."""
+    paths = list(paths)
+    files, missing = report_files(paths)
+    try:
+        key = corpus_key(files)
+    except OSError:
+        return load(paths)
+    cached = cache_dir() / f"corpus-{key}.pickle"
+    try:
+        with cached.open("rb") as handle:
+            reports, failures = pickle.load(handle)
+        errors = tuple(ReportError(path, problem) for path, problem in failures)
+        return Corpus(reports, (*missing, *errors))
+    except (
+        OSError,
+        pickle.PickleError,
+        EOFError,
+        ImportError,
+        AttributeError,
+        ValueError,
+        TypeError,
+    ):
+        pass  # no cache yet, or one written by another version: parse
+    corpus = load(files)
+    failures = tuple((error.path, error.problem) for error in corpus.errors)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial_file = cached.with_suffix(f".{os.getpid()}.tmp")
+        with partial_file.open("wb") as handle:
+            pickle.dump((corpus.reports, failures), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial_file.replace(cached)
+        prune_cache(cached.parent)
+    except OSError:
+        pass  # a read-only cache only costs speed
+    return Corpus(corpus.reports, (*missing, *corpus.errors))
+
+
+def seed_corpus() -> Corpus:
+    from seeds import seed_paths
+
+    return load_corpus(seed_paths())
+
+
+# --------------------------------------------------------------------------- region picker
+
+
+class RegionPicker(ModalScreen[str | None]):
+    """A list of the open regions; Enter picks one, Escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("j", "down", "Down", show=False),
+        Binding("k", "up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    RegionPicker {
+        align: center middle;
+        & > OptionList {
+            width: auto;
+            min-width: 30;
+            max-width: 80%;
+            height: auto;
+            max-height: 80%;
+            border: round $accent;
+        }
+    }
+    """
+
+    def __init__(self, names: Sequence[str], current: str | None) -> None:
+        super().__init__()
+        self.names = tuple(names)
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        # The breakpoint class is set before the first layout, so the reader wraps once.
+        self.screen.set_class(self.size.width < WIDE, "-narrow")
+        self.screen.set_class(self.size.width >= WIDE, "-wide")
+        options = OptionList(*(Option(name, id=name) for name in self.names))
+        options.border_title = "Region"
+        if self.current in self.names:
+            options.highlighted = self.names.index(self.current)
+        yield options
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def action_first(self) -> None:
+        self.query_one(OptionList).action_first()
+
+    def action_last(self) -> None:
+        self.query_one(OptionList).action_last()
+
+
+# --------------------------------------------------------------------------- the app
+
+
+def soon(feature: str) -> str:
+    return f"{feature} is coming soon"
+
+
+class BaogaoApp(App[None]):
+    """Browse a stack of government work reports and plans from the keyboard."""
+
+    TITLE = "报告 baogao"
+    CSS_PATH = "baogao.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (WIDE, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("tab", "focus_next", "Next pane", show=False),
+        Binding("shift+tab", "focus_previous", "Previous pane", show=False),
+        Binding(
+            "left_square_bracket",
+            "previous_section",
+            "Previous section",
+            key_display="[",
+            group=SECTION_KEYS,
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_section",
+            "Next section",
+            key_display="]",
+            group=SECTION_KEYS,
+        ),
+        Binding("t", "toggle_glossary", "Glossary"),
+        Binding("i", "toggle_indicators", "Indicators"),
+        Binding("r", "pick_region", "Region"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("n", "next_hit", "Next search hit", show=False),
+        Binding("N", "previous_hit", "Previous search hit", show=False),
+        Binding("b", "add_bookmark", "Bookmark here", show=False),
+        Binding("B", "bookmarks", "Bookmarks", show=False),
+        Binding("e", "export_bookmarks", "Export bookmarks", show=False),
+        Binding("d", "toggle_theme", "Light / dark theme", show=False),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, corpus: Corpus | None = None, paths: Sequence[str] | None = None) -> None:
+        super().__init__()
+        if corpus is None:
+            corpus = load_corpus(paths) if paths else seed_corpus()
+        self.corpus = corpus
+        self.reports: tuple[Report, ...] = corpus.reports
+        self._by_path = {report.path: report for report in self.reports}
+        self._regions = regions(self.reports)
+        self.region: str | None = None
+        self.report: Report | None = None
+        self._section: Section | None = None
+        self._side_panels: dict[str, Widget] = {}
+        self._side_wanted = {"glossary": False, "indicators": False}
+        self._side_chosen = False  # the user toggled a panel: stop following the width
+
+    # --- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        # The breakpoint class is set before the first layout, so the reader wraps once.
+        self.screen.set_class(self.size.width < WIDE, "-narrow")
+        self.screen.set_class(self.size.width >= WIDE, "-wide")
+        self.outline = Outline(self.reports, id="outline")
+        self.reader = Reader(id="reader")
+        self.breadcrumb = Breadcrumb(id="breadcrumb")
+        self.side = Vertical(id="side")
+        yield TitleBar(id="title")
+        with Horizontal(id="main") as self.main:
+            yield self.outline
+            with Vertical(id="centre"):
+                yield self.breadcrumb
+                yield self.reader
+            yield self.side
+        yield KeyBar(id="keys")
+
+    def on_mount(self) -> None:
+        for error in self.corpus.errors:
+            self.notify(
+                f"{error.path}: {error.problem}",
+                title="Could not open a file",
+                severity="error",
+                timeout=12,
+                markup=False,
+            )
+        if not self.reports:
+            self.exit(return_code=1, message="baogao: no report could be opened")
+            return
+        wide = self.size.width >= WIDE
+        self._side_wanted = {"glossary": wide, "indicators": wide}
+        self._apply_side()
+        self.open_report(self.reports[0])
+        self.outline.focus()
+
+    def on_resize(self) -> None:
+        if not self._side_chosen and self.reports:
+            wide = self.size.width >= WIDE
+            if wide != any(self._side_wanted.values()):
+                self._side_wanted = {"glossary": wide, "indicators": wide}
+                self._apply_side()
+
+    # --- the side pane -----------------------------------------------------------
+
+    def _panel(self, name: str) -> Widget:
+        """The glossary or indicator panel, mounted the first time it is needed."""
+        panel = self._side_panels.get(name)
+        if panel is None:
+            if name == "glossary":
+                from tui.widgets.glossary import GlossaryPanel
+
+                panel = GlossaryPanel(id="glossary")
+            else:
+                from tui.widgets.indicators import IndicatorPanel
+
+                panel = IndicatorPanel(id="indicators")
+            panel.display = False
+            self._side_panels[name] = panel
+            side = self.side
+            if name == "glossary" and "indicators" in self._side_panels:
+                side.mount(panel, before=self._side_panels["indicators"])
+            else:
+                side.mount(panel)
+            self._fill_panel(name)
+        return panel
+
+    def _fill_panel(self, name: str) -> None:
+        panel = self._side_panels.get(name)
+        if panel is None or self.report is None:
+            return
+        if name == "glossary":
+            panel.show_report(self.report)  # type: ignore[attr-defined]
+        else:
+            region = self.region or region_of(self.report)
+            panel.show_region(region, tuple(self._regions.get(region, ())))  # type: ignore[attr-defined]
+            panel.show_section(self.report, self._section)  # type: ignore[attr-defined]
+
+    def _apply_side(self) -> None:
+        for name, wanted in self._side_wanted.items():
+            if wanted:
+                self._panel(name).display = True
+            elif name in self._side_panels:
+                self._side_panels[name].display = False
+        is_open = any(self._side_wanted.values())
+        self.side.set_class(is_open, "-open")
+        self.main.set_class(is_open, "-side-open")
+        focused = self.focused
+        if focused is not None and not self._is_shown(focused):
+            self.reader.focus()
+
+    def _is_shown(self, widget: Widget) -> bool:
+        node: Widget | None = widget
+        while isinstance(node, Widget):
+            if not node.display:
+                return False
+            parent = node.parent
+            node = parent if isinstance(parent, Widget) else None
+        return True
+
+    def _toggle_side(self, name: str) -> None:
+        self._side_chosen = True
+        self._side_wanted[name] = not self._side_wanted[name]
+        self._apply_side()
+        if self._side_wanted[name]:
+            # a panel mounted just now has no focusable children until it is composed
+            self.call_after_refresh(self._focus_in, self._panel(name))
+
+    def action_toggle_glossary(self) -> None:
+        self._toggle_side("glossary")
+
+    def action_toggle_indicators(self) -> None:
+        self._toggle_side("indicators")
+
+    # --- opening and jumping -----------------------------------------------------
+
+    def open_report(
+        self, report: Report, offset: int = 0, target: tuple[int, int] | None = None
+    ) -> None:
+        """Show `report` in the reader at `offset`; switch the side panels to it."""
+        changed = report is not self.report
+        self.report = report
+        self.reader.show(report, offset, target)
+        self.breadcrumb.show(document_label(report), report.section_path(offset))
+        if changed:
+            self.sub_title = f"{region_of(report)} · {document_label(report)}"
+            self._fill_panel("glossary")
+            if region_of(report) != self.region:
+                self.show_region(region_of(report))
+
+    def show_region(self, region: str) -> None:
+        """Switch the indicator table to `region`."""
+        self.region = region
+        self._fill_panel("indicators")
+
+    def jump_to(self, location: Location) -> None:
+        """Open the report at `location`, scroll to the span and highlight it."""
+        report = self._by_path.get(location.path)
+        if report is None:
+            self.notify(f"{location.path} is not open", severity="warning", markup=False)
+            return
+        target = (location.start, location.end) if location.end > location.start else None
+        self.open_report(report, location.start, target)
+        self.outline.follow(report, location.start)
+
+    def current_location(self) -> Location | None:
+        """The highlighted span or the sentence under the reader's cursor."""
+        return self.reader.current_location()
+
+    # --- messages from the panes -------------------------------------------------
+
+    def on_outline_opened(self, message: Outline.Opened) -> None:
+        offset = message.section.start if message.section else 0
+        self.open_report(message.report, offset)
+
+    def on_outline_region_chosen(self, message: Outline.RegionChosen) -> None:
+        self.show_region(message.region)
+        members = self._regions.get(message.region)
+        if members and (self.report is None or region_of(self.report) != message.region):
+            self.open_report(members[0])
+
+    def on_reader_cursor_moved(self, message: Reader.CursorMoved) -> None:
+        if self._closing or not self.outline.is_attached:
+            return  # the app is shutting down
+        report, offset = message.report, message.offset
+        path = report.section_path(offset)
+        self.breadcrumb.show(document_label(report), path)
+        if not self.outline.has_focus:
+            self.outline.follow(report, offset)
+        section = path[-1] if path else None
+        if section is not self._section:
+            self._section = section
+            panel = self._side_panels.get("indicators")
+            if panel is not None:
+                panel.show_section(report, section)  # type: ignore[attr-defined]
+
+    def on_reader_term_requested(self, message: Reader.TermRequested) -> None:
+        if not self._side_wanted["glossary"]:
+            self._side_chosen = True
+            self._side_wanted["glossary"] = True
+            self._apply_side()
+        panel = self._panel("glossary")
+        panel.show_term(message.key)  # type: ignore[attr-defined]
+
+    def on_glossary_panel_jump_requested(self, message: Message) -> None:
+        self.jump_to(message.location)  # type: ignore[attr-defined]
+
+    def on_indicator_panel_jump_requested(self, message: Message) -> None:
+        self.jump_to(message.location)  # type: ignore[attr-defined]
+
+    # --- sections in reading order -----------------------------------------------
+
+    def _section_lines(self) -> list[int]:
+        """The reader line of every section heading of the open report, in order."""
+        if self.report is None:
+            return []
+        reader = self.reader
+        return sorted({reader.line_of(section.start) for section in self.report.walk()})
+
+    def action_next_section(self) -> None:
+        later = [line for line in self._section_lines() if line > self.reader.cursor_line]
+        if later:
+            self.reader.go_to_line(later[0])
+        else:
+            self.notify("This is the last section", timeout=2)
+
+    def action_previous_section(self) -> None:
+        earlier = [line for line in self._section_lines() if line < self.reader.cursor_line]
+        if earlier:
+            self.reader.go_to_line(earlier[-1])
+        else:
+            self.notify("This is the first section", timeout=2)
+
+    # --- panes -------------------------------------------------------------------
+
+    def _focus_in(self, pane: Widget) -> None:
+        """Focus `pane`, or the first widget inside it that takes focus."""
+        if pane.focusable:
+            pane.focus()
+            return
+        for widget in self.screen.focus_chain:
+            if pane in widget.ancestors:
+                widget.focus()
+                return
+
+    # --- regions -----------------------------------------------------------------
+
+    def action_pick_region(self) -> None:
+        def picked(region: str | None) -> None:
+            if region is None:
+                return
+            self.show_region(region)
+            self.outline.reveal_region(region)
+            if not self._side_wanted["indicators"]:
+                self._toggle_side("indicators")
+            else:
+                self._focus_in(self._panel("indicators"))
+
+        self.push_screen(RegionPicker(list(self._regions), self.region), picked)
+
+    # --- help, theme, palette ----------------------------------------------------
+
+    def help_groups(self) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+        """Bindings of the app and of each pane, read from the live widgets."""
+        from tui.screens.help import binding_rows
+
+        def rows(widget: Widget) -> tuple[tuple[str, str], ...]:
+            return binding_rows(widget.walk_children(with_self=True), self.get_key_display)
+
+        groups = [
+            ("Everywhere", binding_rows([self], self.get_key_display)),
+            ("Outline", rows(self.outline)),
+            ("Reader", rows(self.reader)),
+        ]
+        for name, title in (("glossary", "Glossary"), ("indicators", "Indicators")):
+            if name in self._side_panels:
+                groups.append((title, rows(self._side_panels[name])))
+        return tuple(groups)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        for name in ("glossary", "indicators"):
+            self._panel(name)  # mounted (if hidden) so their keys are listed too
+        self.call_after_refresh(lambda: self.push_screen(HelpScreen(self.help_groups())))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for _key, binding in self._bindings:
+            if binding.action in ("quit",) or not binding.description:
+                continue
+            yield SystemCommand(
+                binding.description,
+                f"key: {self.get_key_display(binding)}",
+                partial(self.run_action, binding.action),
+            )
+
+    # --- reserved for the search and bookmark issues -----------------------------
+
+    def action_search(self) -> None:
+        self.notify(soon("Search"), timeout=2)
+
+    def action_next_hit(self) -> None:
+        self.notify(soon("Search"), timeout=2)
+
+    def action_previous_hit(self) -> None:
+        self.notify(soon("Search"), timeout=2)
+
+    def action_add_bookmark(self) -> None:
+        self.notify(soon("Bookmarks"), timeout=2)
+
+    def action_bookmarks(self) -> None:
+        self.notify(soon("Bookmarks"), timeout=2)
+
+    def action_export_bookmarks(self) -> None:
+        self.notify(soon("Exporting bookmarks"), timeout=2)

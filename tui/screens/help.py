@@ -1,0 +1,99 @@
+"""The help screen: every key binding, read from the live widgets so it stays true."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KeyGroup = tuple[str, tuple[tuple[str, str], ...]]
+"""A pane's name and its (keys, description) rows."""
+
+
+def binding_rows(nodes: Iterable[DOMNode], key_display: object) -> tuple[tuple[str, str], ...]:
+    """(keys, description) for every action bound on `nodes`, keys of one action joined."""
+    display = key_display if callable(key_display) else (lambda b: b.key)
+    by_action: dict[str, tuple[list[str], str]] = {}
+    for node in nodes:
+        for _key, binding in node._bindings:
+            keys, _description = by_action.setdefault(
+                binding.action, ([], binding.description or binding.action.replace("_", " "))
+            )
+            shown = display(binding)
+            if shown not in keys:
+                keys.append(shown)
+    return tuple((" ".join(keys), description) for keys, description in by_action.values())
+
+
+def help_table(groups: Iterable[KeyGroup]) -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 1), expand=False)
+    table.add_column("keys", style="bold", no_wrap=True)
+    table.add_column("what", overflow="fold")
+    for title, rows in groups:
+        if not rows:
+            continue
+        table.add_row(Text(title, style="bold underline"), "")
+        for keys, description in rows:
+            table.add_row(Text(keys), Text(description))
+        table.add_row("", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every binding, grouped by the pane it works in."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close help"),
+        Binding("j,down", "scroll('down')", "Scroll down", show=False),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False),
+        Binding("g,home", "scroll('home')", "Top", show=False),
+        Binding("G,end", "scroll('end')", "Bottom", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        & > VerticalScroll {
+            width: 84;
+            max-width: 95%;
+            height: auto;
+            max-height: 95%;
+            border: round $accent;
+            border-title-align: center;
+            background: $surface;
+            padding: 0 1;
+        }
+        & Static { width: 1fr; }
+    }
+    """
+
+    def __init__(self, groups: tuple[KeyGroup, ...]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Keys (Esc to close)"
+            yield Static(help_table(self.groups), id="help-table")
+
+    def action_scroll(self, where: str) -> None:
+        scroll = self.query_one(VerticalScroll)
+        moves = {
+            "down": scroll.scroll_down,
+            "up": scroll.scroll_up,
+            "page_down": scroll.scroll_page_down,
+            "page_up": scroll.scroll_page_up,
+            "home": scroll.scroll_home,
+            "end": scroll.scroll_end,
+        }
+        moves[where](animate=False)

@@ -1,0 +1,133 @@
+"""One-line bars: the title bar, the breadcrumb above the reader, the key bar.
+
+Each is a single widget drawing one Text line, much cheaper to start than Textual's
+Header and Footer (which mount a widget per part and per key).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.widget import Widget
+
+from parsers.model import Section
+
+SEPARATOR = " › "
+
+
+def trail(document: str, sections: tuple[Section, ...]) -> Text:
+    """The breadcrumb text; the widget's width cuts it with an ellipsis."""
+    text = Text(document, style="bold", no_wrap=True, overflow="ellipsis", end="")
+    for section in sections:
+        text.append(SEPARATOR, style="dim")
+        text.append(section.title)
+    return text
+
+
+class Breadcrumb(Widget):
+    """Where the reader's cursor is: the document and the chain of sections around it."""
+
+    DEFAULT_CSS = """
+    Breadcrumb { height: 1; padding: 0 1; background: $boost; color: $text-muted; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text("")
+
+    def show(self, document: str, sections: tuple[Section, ...]) -> None:
+        text = trail(document, sections)
+        if text.plain != self._text.plain:
+            self._text = text
+            self.refresh()
+
+    @property
+    def plain(self) -> str:
+        return self._text.plain
+
+    def render(self) -> Text:
+        return self._text
+
+
+class TitleBar(Widget):
+    """The header: the app's title and the current document (App.title / App.sub_title)."""
+
+    DEFAULT_CSS = """
+    TitleBar { height: 1; background: $panel; color: $foreground; text-style: bold; }
+    """
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "title", self.refresh, init=False)
+        self.watch(self.app, "sub_title", self.refresh, init=False)
+
+    def render(self) -> Text:
+        text = Text(" " + self.app.title, no_wrap=True, overflow="ellipsis")
+        if self.app.sub_title:
+            text.append(" — ")
+            text.append(self.app.sub_title, style="not bold")
+        return text
+
+
+class KeyBar(Widget):
+    """The footer: the bindings active where the focus is (those marked show=True).
+
+    Clicking a key runs its action, as with Textual's Footer.
+    """
+
+    DEFAULT_CSS = """
+    KeyBar { height: 1; background: $footer-background; color: $footer-foreground; }
+    KeyBar > .keybar--key { color: $footer-key-foreground; text-style: bold; }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"keybar--key"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._targets: list[tuple[int, int, str, object]] = []  # cells, action, namespace
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def _bindings_changed(self, screen: object) -> None:
+        if screen is self.screen:
+            self.refresh()
+
+    def render(self) -> Text:
+        key_style: Style = self.get_component_rich_style("keybar--key")
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        self._targets = []
+        seen: set[str] = set()
+        shown = [
+            (node, binding, enabled)
+            for node, binding, enabled, _tooltip in self.screen.active_bindings.values()
+            if binding.show
+        ]
+        for index, (node, binding, enabled) in enumerate(shown):
+            if binding.action in seen:
+                continue
+            seen.add(binding.action)
+            start = text.cell_len
+            text.append(f" {self.app.get_key_display(binding)} ", style=key_style)
+            self._targets.append((start, text.cell_len, binding.action, node))
+            following = shown[index + 1][1].group if index + 1 < len(shown) else None
+            if binding.group is not None and following is binding.group:
+                continue  # keys of one group share the group's description
+            label = binding.group.description if binding.group else binding.description
+            text.append(label, style="" if enabled else "dim")
+            text.append(" ")
+        palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
+            start = text.cell_len
+            text.append(f" {self.app.get_key_display(palette.binding)} ", style=key_style)
+            text.append("palette")
+            self._targets.append((start, text.cell_len, palette.binding.action, palette.node))
+        return text
+
+    async def on_click(self, event: events.Click) -> None:
+        for start, end, action, node in self._targets:
+            if start <= event.x < end:
+                await self.app.run_action(action, node)  # type: ignore[arg-type]
+                return

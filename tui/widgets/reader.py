@@ -1,0 +1,467 @@
+"""The reader: one report's text, wrapped for CJK and drawn line by line.
+
+Only the visible lines are rendered (Textual's line API), and a report is laid out
+once per width, so opening a long report costs a few milliseconds.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import ClassVar
+
+from rich.cells import get_character_cell_size
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from parsers.model import Report
+from tui.location import Location
+
+# Closing punctuation that should not begin a wrapped line (it moves down with the
+# character before it), e.g. "增长6%；" never leaves "；" at the start of a line.
+NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’…%,.;:?!)")
+# Where a sentence ends, for current_location(): "经济运行总体平稳。"
+SENTENCE_ENDS = frozenset("。！？；\n")
+
+# Mark kinds, in drawing order: later kinds are drawn over earlier ones.
+EMPHASIS, FIGURE, TERM = "emphasis", "figure", "term"
+
+_CELL_WIDTHS: dict[str, int] = {}
+
+
+def cell_offsets(text: str) -> list[int]:
+    """offsets[i] = cells taken by text[:i]; CJK characters take 2 cells.
+
+    Computed once per report (map and accumulate run in C), so wrapping at any
+    width is a binary search per line.
+    """
+    for char in set(text).difference(_CELL_WIDTHS):
+        _CELL_WIDTHS[char] = get_character_cell_size(char)
+    return [0, *accumulate(map(_CELL_WIDTHS.__getitem__, text))]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One screen line: a span of Report.text and how to style it."""
+
+    start: int
+    end: int
+    heading: int = -1  # section level of a heading line; -1 for body text
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A span drawn in a style of its own: a bold run, a figure or a glossary term."""
+
+    start: int
+    end: int
+    kind: str
+    key: str = ""  # the term's key for TERM marks
+
+
+def wrap(text: str, cells: list[int], start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Split text[start:end] into spans of at most `width` cells, breaking anywhere.
+
+    `cells` comes from cell_offsets(text). A closing punctuation mark never starts a
+    line: the break moves one character back so the mark keeps the character it follows.
+    """
+    width = max(width, 4)
+    spans: list[tuple[int, int]] = []
+    line_start = start
+    while cells[end] - cells[line_start] > width:
+        # the longest run from line_start that fits: cells[stop] <= cells[line_start] + width
+        stop = bisect_right(cells, cells[line_start] + width, line_start + 1, end + 1) - 1
+        stop = max(stop, line_start + 1)
+        if text[stop] in NO_LINE_START and stop - 1 > line_start:
+            stop -= 1
+        spans.append((line_start, stop))
+        line_start = stop
+    spans.append((line_start, end))
+    return spans
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the text's lines, without their newlines; runs of blank lines become one."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    previous_blank = True
+    for raw in text.split("\n"):
+        end = position + len(raw)
+        blank = not raw.strip()
+        if not (blank and previous_blank):
+            spans.append((position, position if blank else end))
+        previous_blank = blank
+        position = end + 1
+    while spans and spans[-1][0] == spans[-1][1]:
+        spans.pop()
+    return spans
+
+
+def heading_levels(report: Report, starts: list[int]) -> dict[int, int]:
+    """Paragraph index -> section level, for the paragraphs that hold a section title."""
+    levels: dict[int, int] = {}
+    for section in report.walk():
+        if section.body_start <= section.start:
+            continue
+        first = max(bisect_right(starts, section.start) - 1, 0)
+        last = max(bisect_right(starts, section.body_start - 1) - 1, first)
+        for index in range(first, last + 1):
+            levels.setdefault(index, section.level)
+    return levels
+
+
+def layout(report: Report, width: int, cells: list[int] | None = None) -> tuple[Line, ...]:
+    """Screen lines of the whole report at `width` cells (`cells`: its cell_offsets)."""
+    spans = paragraphs(report.text)
+    levels = heading_levels(report, [start for start, _ in spans])
+    lines: list[Line] = []
+    text = report.text
+    cells = cells or cell_offsets(text)
+    for index, (start, end) in enumerate(spans):
+        level = levels.get(index, -1)
+        if start == end:
+            lines.append(Line(start, end))
+            continue
+        lines.extend(Line(s, e, level) for s, e in wrap(text, cells, start, end, width))
+    return tuple(lines)
+
+
+def marks(report: Report) -> tuple[Mark, ...]:
+    """The report's styled spans sorted by start: bold runs, indicator figures, term uses."""
+    found = [Mark(start, end, EMPHASIS) for start, end in report.emphasis]
+    found.extend(Mark(i.start, i.end, FIGURE) for i in report.indicators if i.end > i.start)
+    for term in report.glossary:
+        found.extend(Mark(o.start, o.end, TERM, term.key) for o in term.occurrences)
+    order = {EMPHASIS: 0, FIGURE: 1, TERM: 2}
+    found.sort(key=lambda mark: (mark.start, order[mark.kind]))
+    return tuple(found)
+
+
+def marks_by_line(lines: tuple[Line, ...], all_marks: tuple[Mark, ...]) -> list[tuple[Mark, ...]]:
+    """For each line, the marks that overlap it (one sweep over both sorted lists)."""
+    result: list[tuple[Mark, ...]] = []
+    active: list[Mark] = []
+    next_mark = 0
+    for line in lines:
+        while next_mark < len(all_marks) and all_marks[next_mark].start < line.end:
+            active.append(all_marks[next_mark])
+            next_mark += 1
+        active = [mark for mark in active if mark.end > line.start]
+        result.append(tuple(m for m in active if m.start < line.end))
+    return result
+
+
+def sentence_span(text: str, offset: int) -> tuple[int, int]:
+    """The sentence holding `offset`: from after the previous 。！？； or newline to the next."""
+    start = offset
+    while start > 0 and text[start - 1] not in SENTENCE_ENDS:
+        start -= 1
+    end = offset
+    while end < len(text) and text[end] not in SENTENCE_ENDS:
+        end += 1
+    if end < len(text) and text[end] != "\n":
+        end += 1
+    return start, end
+
+
+class Reader(ScrollView, can_focus=True):
+    """A report's text with headings, bold lead sentences, terms and figures styled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Next line", show=False),
+        Binding("k,up", "cursor_up", "Previous line", show=False),
+        Binding("g,home", "cursor_first", "First line", show=False),
+        Binding("G,end", "cursor_last", "Last line", show=False),
+        Binding("space,pagedown,ctrl+d", "page_down", "Page down", show=False),
+        Binding("pageup,ctrl+u", "page_up", "Page up", show=False),
+        Binding("enter", "define", "Define term", tooltip="Show the glossary entry of a term"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reader--heading-0",
+        "reader--heading-1",
+        "reader--heading-2",
+        "reader--emphasis",
+        "reader--figure",
+        "reader--term",
+        "reader--target",
+        "reader--cursor",
+    }
+
+    DEFAULT_CSS = """
+    Reader {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+        padding: 0 1;
+        & > .reader--heading-0 { color: $accent; text-style: bold; }
+        & > .reader--heading-1 { color: $secondary; text-style: bold; }
+        & > .reader--heading-2 { color: $text; text-style: bold underline; }
+        & > .reader--emphasis { text-style: bold; }
+        & > .reader--figure { color: $warning; }
+        & > .reader--term { color: $success; text-style: underline; }
+        & > .reader--target { background: $warning 40%; text-style: bold; }
+        & > .reader--cursor { background: $boost; }
+        &:focus > .reader--cursor { background: $accent 25%; }
+    }
+    """
+
+    class CursorMoved(Message):
+        """The cursor line moved: `offset` is where that line starts in the report text."""
+
+        def __init__(self, report: Report, offset: int) -> None:
+            super().__init__()
+            self.report = report
+            self.offset = offset
+
+    class TermRequested(Message):
+        """Enter on a line with a glossary term: show that term's definition."""
+
+        def __init__(self, report: Report, key: str) -> None:
+            super().__init__()
+            self.report = report
+            self.key = key
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.report: Report | None = None
+        self._lines: tuple[Line, ...] = ()
+        self._line_starts: list[int] = []
+        self._line_marks: list[tuple[Mark, ...]] = []
+        self._marks: tuple[Mark, ...] = ()
+        self._cells: list[int] = []
+        self._width = 0
+        self._cursor = 0
+        self._pending_offset: int | None = 0
+        self._target: tuple[int, int] | None = None
+        self._term_pick = 0
+        self._strips: LRUCache[tuple[int, bool, int], Strip] = LRUCache(256)
+        self._theme_version = 0
+
+    # --- what the app calls ------------------------------------------------------
+
+    def show(self, report: Report, offset: int = 0, target: tuple[int, int] | None = None) -> None:
+        """Open `report` with the cursor on the line holding `offset` (near the top)."""
+        if report is not self.report:
+            self.report = report
+            self._marks = marks(report)
+            self._cells = cell_offsets(report.text)
+            self._width = 0
+        self._target = target
+        self._pending_offset = offset
+        self._strips.clear()
+        if self.size.width:
+            self._ensure_layout()
+        self.refresh()
+
+    @property
+    def cursor_offset(self) -> int | None:
+        """Where the cursor line starts in the report text."""
+        if self.report is None:
+            return None
+        if self._pending_offset is not None or not self._lines:
+            return self._pending_offset
+        return self._lines[self._cursor].start
+
+    def current_location(self) -> Location | None:
+        """The jump target under the cursor if there is one, else the cursor's sentence."""
+        report, offset = self.report, self.cursor_offset
+        if report is None or offset is None:
+            return None
+        if self._lines and self._pending_offset is None:
+            line = self._lines[self._cursor]
+            target = self._target
+            if target and target[0] < max(line.end, line.start + 1) and target[1] > line.start:
+                return Location(report.path, *target)
+        start, end = sentence_span(report.text, min(offset, max(len(report.text) - 1, 0)))
+        return Location(report.path, start, end)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    @property
+    def cursor_line(self) -> int:
+        return self._cursor
+
+    def line_of(self, offset: int) -> int:
+        """The screen line holding `offset` in the current layout."""
+        self._ensure_layout()
+        return self._line_at(offset)
+
+    def go_to_line(self, index: int) -> None:
+        """Put the cursor on line `index`, scrolled near the top."""
+        self._move_cursor(index, top=True)
+
+    def visible_text(self) -> str:
+        """The text of the lines on screen (for tests and the help of screen readers)."""
+        if self.report is None:
+            return ""
+        top = round(self.scroll_y)
+        lines = self._lines[top : top + self.scrollable_content_region.height]
+        return "\n".join(self.report.text[line.start : line.end] for line in lines)
+
+    # --- layout ------------------------------------------------------------------
+
+    def _ensure_layout(self) -> None:
+        width = self.scrollable_content_region.width
+        if self.report is None or width <= 0:
+            return
+        if width != self._width:
+            keep = self.cursor_offset
+            self._width = width
+            self._lines = layout(self.report, width, self._cells) or (Line(0, 0),)
+            self._line_starts = [line.start for line in self._lines]
+            self._line_marks = marks_by_line(self._lines, self._marks)
+            self._strips.clear()
+            self.virtual_size = Size(width, len(self._lines))
+            if self._pending_offset is None:
+                self._pending_offset = keep
+        if self._pending_offset is not None:
+            offset, self._pending_offset = self._pending_offset, None
+            self._move_cursor(self._line_at(offset), top=True)
+
+    def _line_at(self, offset: int) -> int:
+        return max(bisect_right(self._line_starts, offset) - 1, 0)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._ensure_layout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+        self._theme_version += 1
+
+    # --- cursor ------------------------------------------------------------------
+
+    def _move_cursor(self, index: int, top: bool = False) -> None:
+        if not self._lines:
+            return
+        index = max(0, min(index, len(self._lines) - 1))
+        changed = index != self._cursor
+        self._cursor = index
+        self._term_pick = 0
+        height = max(self.scrollable_content_region.height, 1)
+        if top:
+            self.scroll_to(y=max(index - 2, 0), animate=False, immediate=True)
+        elif index < self.scroll_y:
+            self.scroll_to(y=index, animate=False, immediate=True)
+        elif index >= self.scroll_y + height:
+            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
+        self.refresh()
+        if changed or top:
+            self._announce()
+
+    def _announce(self) -> None:
+        """Tell the app where the cursor is, from this widget's own context.
+
+        Layout can happen while the screen renders; a message created there would
+        stop at the screen, so it is posted from a callback instead.
+        """
+        self.call_later(self._post_cursor)
+
+    def _post_cursor(self) -> None:
+        if self.report is not None and self._lines:
+            self.post_message(self.CursorMoved(self.report, self._lines[self._cursor].start))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        # Scrolling by wheel or scrollbar keeps the cursor on screen, so the
+        # "current" line (and the outline's current section) follow the reading.
+        height = self.scrollable_content_region.height
+        top = round(new_value)
+        if not self._lines or height <= 0:
+            return
+        if self._cursor < top or self._cursor >= top + height:
+            self._cursor = min(max(self._cursor, top), top + height - 1, len(self._lines) - 1)
+            self._announce()
+
+    def action_cursor_down(self) -> None:
+        self._move_cursor(self._cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move_cursor(self._cursor - 1)
+
+    def action_cursor_first(self) -> None:
+        self._move_cursor(0)
+
+    def action_cursor_last(self) -> None:
+        self._move_cursor(len(self._lines) - 1)
+
+    def action_page_down(self) -> None:
+        height = max(self.scrollable_content_region.height - 1, 1)
+        self.scroll_to(y=self.scroll_y + height, animate=False, immediate=True)
+        self._move_cursor(self._cursor + height)
+
+    def action_page_up(self) -> None:
+        height = max(self.scrollable_content_region.height - 1, 1)
+        self.scroll_to(y=max(self.scroll_y - height, 0), animate=False, immediate=True)
+        self._move_cursor(self._cursor - height)
+
+    def action_define(self) -> None:
+        """Ask for the definition of a term on the cursor line (again: the next one)."""
+        if self.report is None or not self._lines:
+            return
+        keys: list[str] = []
+        for mark in self._line_marks[self._cursor]:
+            if mark.kind == TERM and mark.key not in keys:
+                keys.append(mark.key)
+        if not keys:
+            self.notify("No glossary term on this line", severity="warning", timeout=2)
+            return
+        key = keys[self._term_pick % len(keys)]
+        self._term_pick += 1
+        self.post_message(self.TermRequested(self.report, key))
+
+    def on_click(self, event: events.Click) -> None:
+        if self._lines:
+            self._move_cursor(round(self.scroll_y) + event.y)
+
+    # --- drawing -----------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_layout()
+        width = self.scrollable_content_region.width
+        index = round(self.scroll_y) + y
+        if self.report is None or index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        key = (index, index == self._cursor, self._theme_version)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_text_line(index, width)
+            self._strips[key] = strip
+        return strip
+
+    def _render_text_line(self, index: int, width: int) -> Strip:
+        assert self.report is not None
+        line = self._lines[index]
+        base = self.rich_style
+        if line.heading >= 0:
+            level = min(line.heading, 2)
+            base += self.get_component_rich_style(f"reader--heading-{level}")
+        text = Text(self.report.text[line.start : line.end], style=base, end="")
+        for mark in self._line_marks[index]:
+            style = self.get_component_rich_style(f"reader--{mark.kind}")
+            text.stylize(style, max(mark.start - line.start, 0), mark.end - line.start)
+        if self._target is not None:
+            start, end = self._target
+            if start < line.end and end > line.start:
+                style = self.get_component_rich_style("reader--target")
+                text.stylize(style, max(start - line.start, 0), end - line.start)
+        fill: Style = base
+        if index == self._cursor:
+            cursor = self.get_component_rich_style("reader--cursor")
+            text.stylize_before(cursor)
+            fill = base + cursor
+        segments = list(text.render(self.app.console))
+        return Strip(segments).adjust_cell_length(width, fill)
