@@ -15,8 +15,9 @@ import sys
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -29,10 +30,16 @@ from textual.widgets.option_list import Option
 import parsers
 from parsers import Corpus, Report, ReportError, load, report_files
 from parsers.model import Section
+from tui.bookmarks import BookmarkStore
 from tui.location import Location
 from tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
 from tui.widgets.outline import Outline, document_label, region_of, regions
 from tui.widgets.reader import Reader
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from parsers.search import SearchHit, SearchIndex, SearchOutcome
 
 CACHE_FORMAT = 1  # bump when the pickled layout changes
 KEEP_CACHED = 8  # corpus pickles kept (one per set of files opened recently)
@@ -183,8 +190,11 @@ class RegionPicker(ModalScreen[str | None]):
 # --------------------------------------------------------------------------- the app
 
 
-def soon(feature: str) -> str:
-    return f"{feature} is coming soon"
+def search_commands() -> type[Provider]:
+    """The search index in the command palette, imported only when the palette opens."""
+    from tui.screens.search import SearchCommands
+
+    return SearchCommands
 
 
 class BaogaoApp(App[None]):
@@ -196,6 +206,7 @@ class BaogaoApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),  # early, so a narrow footer never cuts it off
         Binding("tab", "focus_next", "Next pane", show=False),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False),
         Binding(
@@ -218,12 +229,16 @@ class BaogaoApp(App[None]):
         Binding("slash", "search", "Search", key_display="/"),
         Binding("n", "next_hit", "Next search hit", show=False),
         Binding("N", "previous_hit", "Previous search hit", show=False),
-        Binding("b", "add_bookmark", "Bookmark here", show=False),
-        Binding("B", "bookmarks", "Bookmarks", show=False),
+        Binding("escape", "clear_hits", "Clear search hits", show=False),
+        Binding("b", "add_bookmark", "Bookmark", show=True),
+        Binding("ctrl+b", "bookmark_section", "Bookmark this section", show=False),
+        Binding("B", "bookmarks", "Bookmarks", show=True),
         Binding("e", "export_bookmarks", "Export bookmarks", show=False),
+        Binding("E", "import_bookmarks", "Import bookmarks", show=False),
         Binding("d", "toggle_theme", "Light / dark theme", show=False),
-        Binding("q", "quit", "Quit"),
     ]
+
+    COMMANDS = App.COMMANDS | {lambda: search_commands()}
 
     def __init__(self, corpus: Corpus | None = None, paths: Sequence[str] | None = None) -> None:
         super().__init__()
@@ -239,6 +254,11 @@ class BaogaoApp(App[None]):
         self._side_panels: dict[str, Widget] = {}
         self._side_wanted = {"glossary": False, "indicators": False}
         self._side_chosen = False  # the user toggled a panel: stop following the width
+        self.search_index: SearchIndex | None = None
+        self.search_query = ""
+        self.search_hits: tuple[SearchHit, ...] = ()
+        self.hit_at = 0
+        self.bookmarks = BookmarkStore()  # never raises: a bad file is set aside and reported
 
     # --- layout ------------------------------------------------------------------
 
@@ -271,6 +291,15 @@ class BaogaoApp(App[None]):
         if not self.reports:
             self.exit(return_code=1, message="baogao: no report could be opened")
             return
+        if self.bookmarks.problem:
+            self.notify(
+                self.bookmarks.problem,
+                title="Bookmarks",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
+        self.call_after_refresh(self.build_search_index)
         wide = self.size.width >= WIDE
         self._side_wanted = {"glossary": wide, "indicators": wide}
         self._apply_side()
@@ -521,22 +550,97 @@ class BaogaoApp(App[None]):
                 partial(self.run_action, binding.action),
             )
 
-    # --- reserved for the search and bookmark issues -----------------------------
+    # --- search --------------------------------------------------------------------
+
+    def build_search_index(self) -> None:
+        """Index the open reports in a thread after the first screen; jieba loads after."""
+        self.run_worker(self._index_reports, thread=True, exclusive=True, group="search")
+
+    def _index_reports(self) -> None:
+        from parsers.search import SearchIndex
+
+        index = SearchIndex.build(self.reports)
+        self.call_from_thread(setattr, self, "search_index", index)
+        index.load_segmenter()  # search answers on characters until this is done
 
     def action_search(self) -> None:
-        self.notify(soon("Search"), timeout=2)
+        from tui.screens.search import SearchScreen
+
+        if self.search_index is None:
+            self.notify("The search index is being built…", timeout=2)
+            return
+        current = self.report.path if self.report else None
+        self.push_screen(SearchScreen(self.search_index, current), self._search_done)
+
+    def _search_done(self, outcome: SearchOutcome | None) -> None:
+        if outcome is None or not outcome.hits:
+            return
+        self.search_query = outcome.query
+        self.search_hits = outcome.hits
+        self.hit_at = outcome.chosen
+        self._show_hit()
+
+    def _show_hit(self) -> None:
+        hit = self.search_hits[self.hit_at]
+        self.jump_to(Location(hit.path, hit.start, hit.end))
+        status = Text(f"“{self.search_query}” ", style="bold")
+        status.append(f"hit {self.hit_at + 1} of {len(self.search_hits)}", style="reverse")
+        self.breadcrumb.set_status(status)
+
+    def _step_hit(self, step: int) -> None:
+        if not self.search_hits:
+            self.notify("No search hits: press / to search", timeout=2)
+            return
+        self.hit_at = (self.hit_at + step) % len(self.search_hits)
+        self._show_hit()
 
     def action_next_hit(self) -> None:
-        self.notify(soon("Search"), timeout=2)
+        self._step_hit(1)
 
     def action_previous_hit(self) -> None:
-        self.notify(soon("Search"), timeout=2)
+        self._step_hit(-1)
+
+    def action_clear_hits(self) -> None:
+        self.search_hits = ()
+        self.breadcrumb.set_status("")
+
+    # --- bookmarks -------------------------------------------------------------------
 
     def action_add_bookmark(self) -> None:
-        self.notify(soon("Bookmarks"), timeout=2)
+        from tui.screens.bookmarks import ask_and_add_bookmark
+
+        location = self.current_location()
+        report = self._by_path.get(location.path) if location else None
+        if location is None or report is None:
+            self.notify("Nothing to bookmark here", severity="warning")
+            return
+        ask_and_add_bookmark(self, self.bookmarks, report, location.start, location.end)
+
+    def action_bookmark_section(self) -> None:
+        from tui.screens.bookmarks import ask_and_add_bookmark
+
+        if self.report is None or self._section is None:
+            self.notify("No section is open", severity="warning")
+            return
+        section = self._section
+        end = section.own_end if section.own_end > section.body_start else section.end
+        ask_and_add_bookmark(self, self.bookmarks, self.report, section.start, end)
 
     def action_bookmarks(self) -> None:
-        self.notify(soon("Bookmarks"), timeout=2)
+        from tui.screens.bookmarks import BookmarksScreen
+
+        def go(location: Location | None) -> None:
+            if location is not None:
+                self.jump_to(location)
+
+        self.push_screen(BookmarksScreen(self.bookmarks, self.reports), go)
 
     def action_export_bookmarks(self) -> None:
-        self.notify(soon("Exporting bookmarks"), timeout=2)
+        from tui.screens.bookmarks import export_with_dialog
+
+        export_with_dialog(self, self.bookmarks)
+
+    def action_import_bookmarks(self) -> None:
+        from tui.screens.bookmarks import import_with_dialog
+
+        import_with_dialog(self, self.bookmarks)

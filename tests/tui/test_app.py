@@ -265,14 +265,6 @@ async def test_command_palette_offers_every_described_action() -> None:
             assert binding.description in titles  # type: ignore[union-attr]
 
 
-async def test_reserved_keys_say_the_feature_is_coming() -> None:
-    app = BaogaoApp()
-    async with app.run_test(size=SMALL, notifications=True) as pilot:
-        await pilot.press("slash")
-        await pilot.pause()
-        assert "Search is coming soon" in screen_text(app)
-
-
 async def test_q_quits() -> None:
     app = BaogaoApp()
     async with app.run_test(size=SMALL) as pilot:
@@ -301,16 +293,22 @@ async def test_light_theme_keeps_the_reader_text() -> None:
 
 
 def test_the_first_screen_never_loads_jieba() -> None:
-    """jieba's dictionary takes about 1.4 s: it must wait until search is used."""
+    """jieba's dictionary takes about 1.4 s: it loads in a worker after the first screen."""
     script = (
         "import asyncio, sys\n"
+        "import tui.app\n"
         "from tui.app import BaogaoApp\n"
+        "class Probe(BaogaoApp):\n"
+        "    CSS_PATH = tui.app.__file__.replace('app.py', 'baogao.tcss')\n"
+        "    def build_search_index(self):\n"
+        "        self.jieba_before = 'jieba' in sys.modules\n"
+        "        super().build_search_index()\n"
         "async def main():\n"
-        "    app = BaogaoApp()\n"
+        "    app = Probe()\n"
         "    async with app.run_test(size=(200, 50)) as pilot:\n"
         "        await pilot.pause()\n"
+        "    print(app.jieba_before)\n"
         "asyncio.run(main())\n"
-        "print('jieba' in sys.modules)\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -37,6 +37,7 @@ class Breadcrumb(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._text = Text("")
+        self._status = Text("")
 
     def show(self, document: str, sections: tuple[Section, ...]) -> None:
         text = trail(document, sections)
@@ -44,12 +45,24 @@ class Breadcrumb(Widget):
             self._text = text
             self.refresh()
 
+    def set_status(self, status: Text | str) -> None:
+        """A note kept at the right end, such as the search hit counter."""
+        self._status = Text(status) if isinstance(status, str) else status
+        self.refresh()
+
     @property
     def plain(self) -> str:
-        return self._text.plain
+        return f"{self._text.plain} {self._status.plain}".rstrip()
 
     def render(self) -> Text:
-        return self._text
+        if not self._status:
+            return self._text
+        room = max(self.content_size.width - self._status.cell_len - 1, 1)
+        text = self._text.copy()
+        text.truncate(room, overflow="ellipsis", pad=True)
+        text.append(" ")
+        text.append_text(self._status)
+        return text
 
 
 class TitleBar(Widget):
