@@ -243,9 +243,9 @@ def test_document_label_names_type_and_year() -> None:
 # ---------------------------------------------------------------- the region table as data
 
 
-def test_region_table_columns_are_sorted_by_period_actual_before_target() -> None:
+def test_region_table_columns_put_the_newest_period_first() -> None:
     table = build_region_table((work_report(), plan_report()))
-    assert table.columns == (("2011-2015", TARGET), ("2025", ACTUAL), ("2026", TARGET))
+    assert table.columns == (("2026", TARGET), ("2025", ACTUAL), ("2011-2015", TARGET))
 
 
 def test_region_table_puts_headline_indicators_first() -> None:
@@ -279,7 +279,7 @@ async def test_region_table_shows_the_value_under_its_period_column() -> None:
         assert "2025 实际" in screen and "2026 目标" in screen
         gdp_line = next(line for line in screen.splitlines() if "地区生产总值" in line)
         assert "439.77亿元 +3.4%左右" in gdp_line
-        assert gdp_line.index("439.77") < gdp_line.index("+6.5%左右")
+        assert gdp_line.index("+6.5%左右") < gdp_line.index("439.77")  # newest first
 
 
 async def test_enter_on_a_region_cell_jumps_to_that_figure() -> None:
@@ -290,7 +290,7 @@ async def test_enter_on_a_region_cell_jumps_to_that_figure() -> None:
         panel.show_region("伊宁市", (report,))
         await pilot.pause()
         panel.query_one("#region-table").focus()
-        await pilot.press("l", "l", "enter")  # name -> 2025 实际 -> 2026 目标
+        await pilot.press("l", "enter")  # name -> 2026 目标 (newest first)
         target = report.indicators[2]
         assert app.jumps == [Location(report.path, target.start, target.end)]
         assert report.text[target.start : target.end] == "地区生产总值增长6.5%左右"
@@ -305,10 +305,10 @@ async def test_highlighted_cell_names_its_document_and_sentence() -> None:
         panel.query_one("#region-table").focus()
         await pilot.press("l")
         await pilot.pause()
-        assert "五年规划纲要 2011-2015: 生产总值年均增长21.9%，达到270亿元" in screen_text(app)
+        assert "政府工作报告 2026: 地区生产总值增长6.5%左右" in screen_text(app)
         await pilot.press("l", "l")
         await pilot.pause()
-        assert "政府工作报告 2026: 地区生产总值增长6.5%左右" in screen_text(app)
+        assert "五年规划纲要 2011-2015: 生产总值年均增长21.9%，达到270亿元" in screen_text(app)
 
 
 async def test_showing_the_same_region_again_keeps_the_cursor() -> None:
@@ -350,7 +350,7 @@ async def test_jump_from_region_table_names_the_document_it_came_from() -> None:
         panel.show_region("伊宁市", (work_report(), plan))
         await pilot.pause()
         panel.query_one("#region-table").focus()
-        await pilot.press("l", "enter")  # 地区生产总值 / 2011-2015 目标
+        await pilot.press("l", "l", "l", "enter")  # 地区生产总值 / 2011-2015 目标 (oldest, last)
         assert [jump.path for jump in app.jumps] == [plan.path]
 
 
@@ -437,7 +437,7 @@ async def test_narrow_region_table_keeps_the_name_column_while_scrolling_right()
         await pilot.press("l", "l", "l")
         await pilot.pause()
         gdp_line = next(line for line in screen_text(app).splitlines() if "地区生产总值" in line)
-        assert "+6.5%左右" in gdp_line
+        assert "年均+21.9%" in gdp_line  # the last (oldest) column beside the fixed name
 
 
 # ---------------------------------------------------------------- glossary data

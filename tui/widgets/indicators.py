@@ -165,9 +165,10 @@ class RegionTable:
 
 
 def _period_order(column: Column) -> tuple[int, int, int]:
+    """Newest period first, so a narrow pane opens on this year's figures and targets."""
     period, kind = column
     years = [int(year) for year in YEAR.findall(period)] or [9999]
-    return (years[0], years[-1], 0 if kind == IndicatorKind.ACTUAL else 1)
+    return (-years[-1], -years[0], 0 if kind == IndicatorKind.TARGET else 1)
 
 
 def _name_order(name: str) -> tuple[int, str]:
@@ -179,7 +180,7 @@ def _completeness(indicator: Indicator) -> int:
 
 
 def build_region_table(reports: tuple[Report, ...]) -> RegionTable:
-    """One row per canonical indicator, one column per (period, kind), sorted by period.
+    """One row per canonical indicator, one column per (period, kind), newest period first.
 
     When a cell has several candidates (the same figure repeated, or two documents
     reporting the same year), the most complete one wins, then the first met.
