@@ -2,7 +2,8 @@
 
 Drives the real app over the bundled seeds with Textual's Pilot, exports each view as SVG,
 repairs the SVG so Chinese shows at its true width, and rasterises it to PNG with
-`rsvg-convert` when that is installed (it is never installed from here).
+`rsvg-convert`. When that or the CJK font is missing, the script installs them with apt-get
+(Debian's librsvg2-bin, fonts-noto-cjk, …) if it may, or says which command to run.
 
 Why the repair: Rich's SVG export (Textualize/rich#2742) gives every text run
 `textLength = cell width × len(text)`, so a CJK character, two cells wide on a terminal, is
@@ -60,9 +61,24 @@ FONT_STACK = (
 RASTERISER = "rsvg-convert"
 SHRINKER = "pngquant"  # optional
 SHRINK_OPTIONS = ("--quality=70-95", "--speed=1", "--strip", "--force")
-INSTALL_HINT = (
-    "apt-get install -y librsvg2-bin fonts-noto-cjk fonts-dejavu-core fonts-symbola pngquant"
-)
+APT_PACKAGES = ("librsvg2-bin", "fonts-noto-cjk", "fonts-dejavu-core", "fonts-symbola", "pngquant")
+INSTALL_HINT = f"apt-get install -y {' '.join(APT_PACKAGES)}"
+CJK_FONT_FILE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+
+def ensure_tools() -> None:
+    """Install the rasteriser and fonts with apt-get when they are missing and we may."""
+    if shutil.which(RASTERISER) and CJK_FONT_FILE.exists():
+        return
+    apt = shutil.which("apt-get")
+    if apt is None or os.geteuid() != 0:
+        return  # main() prints the hint
+    print(f"installing {', '.join(APT_PACKAGES)} with apt-get …", file=sys.stderr)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run([apt, "update", "-qq"], stdout=subprocess.DEVNULL, check=False)
+    install = [apt, "install", "-y", "-qq", *APT_PACKAGES]
+    subprocess.run(install, env=env, stdout=subprocess.DEVNULL, check=False)
+
 
 # One text run as Rich writes it, e.g.
 # <text class="terminal-3891-r1" x="0" y="20" textLength="48.8"
@@ -290,7 +306,12 @@ def main(argv: list[str] | None = None) -> int:
         "--only", action="append", choices=[v.name for v in VIEWS], help="just these views"
     )
     parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="terminal size, WxH")
+    parser.add_argument(
+        "--no-install", action="store_true", help="never run apt-get for missing tools"
+    )
     args = parser.parse_args(argv)
+    if not args.no_install:
+        ensure_tools()
     width, height = (int(part) for part in args.size.lower().split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
 
