@@ -33,7 +33,14 @@ from parsers.indicator_names import (
     Measure,
     members,
 )
-from parsers.model import Indicator, IndicatorKind, Metadata, Section, SectionKind
+from parsers.model import (
+    Indicator,
+    IndicatorKind,
+    Metadata,
+    Section,
+    SectionKind,
+    sections_at,
+)
 
 # ---------------------------------------------------------------- patterns
 
@@ -486,13 +493,8 @@ def _read_growth(growth: _Growth, gap: str, group: list[_Draft], drafts: list[_D
 
 
 def _innermost(sections: tuple[Section, ...], offset: int) -> Section | None:
-    holder = None
-    level = sections
-    while True:
-        found = next((s for s in level if s.start <= offset < s.end), None)
-        if found is None:
-            return holder
-        holder, level = found, found.children
+    path = sections_at(sections, offset)
+    return path[-1] if path else None
 
 
 def _kind(section: Section | None, context: str) -> IndicatorKind | None:

@@ -144,14 +144,19 @@ class Report:
 
     def section_path(self, offset: int) -> tuple[Section, ...]:
         """The chain of sections from the top level down to the one holding `offset`."""
-        path: list[Section] = []
-        level: tuple[Section, ...] = self.sections
-        while True:
-            holder = next((s for s in level if s.start <= offset < s.end), None)
-            if holder is None:
-                return tuple(path)
-            path.append(holder)
-            level = holder.children
+        return sections_at(self.sections, offset)
+
+
+def sections_at(sections: tuple[Section, ...], offset: int) -> tuple[Section, ...]:
+    """The chain of `sections` from the top level down to the one holding `offset`."""
+    path: list[Section] = []
+    level = sections
+    while True:
+        holder = next((s for s in level if s.start <= offset < s.end), None)
+        if holder is None:
+            return tuple(path)
+        path.append(holder)
+        level = holder.children
 
 
 class ReportError(Exception):

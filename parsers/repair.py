@@ -197,6 +197,7 @@ def join_page_breaks(lines: list[_Line]) -> list[_Line]:
 
 def _unbold(text: str, offset: int, emphasis: list[Span]) -> str:
     """Remove `**` marks, recording each bold run as a span at `offset` + position."""
+    text = STRAY_STAR.sub("", text)  # before measuring, so spans stay true
     pieces: list[str] = []
     length = 0
     bold_from: int | None = None
@@ -213,7 +214,7 @@ def _unbold(text: str, offset: int, emphasis: list[Span]) -> str:
                     emphasis.append((offset + bold_from, offset + length))
                 bold_from = None
     pieces.append(text[position:])
-    return STRAY_STAR.sub("", "".join(pieces)) if "*" in text else "".join(pieces)
+    return "".join(pieces)
 
 
 def repair(raw: str) -> Repaired:

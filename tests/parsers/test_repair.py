@@ -98,3 +98,9 @@ def test_web_page_debris_is_dropped() -> None:
 
 def test_html_superscript_becomes_a_superscript_digit(seed_reports: dict[str, Report]) -> None:
     assert "40x104Nm³/d" in seed_reports[S002].text
+
+
+def test_a_stray_star_before_bold_does_not_shift_the_bold_span() -> None:
+    fixed = repair("*一**二**")
+    assert fixed.text == "一二"
+    assert [fixed.text[a:b] for a, b in fixed.emphasis] == ["二"]
