@@ -2,6 +2,10 @@
 
 file -> source (bytes to text) -> repair (page breaks, markdown debris)
      -> outline (section tree) -> meta -> glossary -> indicators -> Report
+
+The steps are imported inside the functions that run them: their regexes take tens of
+milliseconds to compile, and a program that reads parsed reports back from a cache
+(the explorer's first screen) needs only the model.
 """
 
 from __future__ import annotations
@@ -10,19 +14,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from parsers.glossary import extract_glossary, link_glossaries, report_label
-from parsers.indicators import extract_indicators
-from parsers.meta import read_metadata
 from parsers.model import Report, ReportError
-from parsers.outline import build_outline
-from parsers.repair import repair
-from parsers.source import REPORT_SUFFIXES, read_text
 
 __all__ = ["Corpus", "Report", "ReportError", "load", "parse", "parse_text", "report_files"]
 
 
 def parse_text(raw: str, path: str = "<text>") -> Report:
     """Parse the decoded text of one report (without cross-document linking)."""
+    from parsers.glossary import extract_glossary, report_label
+    from parsers.indicators import extract_indicators
+    from parsers.meta import read_metadata
+    from parsers.outline import build_outline
+    from parsers.repair import repair
+
     repaired = repair(raw)
     sections = build_outline(repaired)
     meta = read_metadata(repaired.text, sections, path)
@@ -43,6 +47,8 @@ def parse_text(raw: str, path: str = "<text>") -> Report:
 
 def parse(path: str | Path) -> Report:
     """Read and parse one report file; raises ReportError naming the file and the problem."""
+    from parsers.source import read_text
+
     path = Path(path)
     return parse_text(read_text(path), str(path))
 
@@ -62,6 +68,8 @@ def report_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ReportEr
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            from parsers.source import REPORT_SUFFIXES  # only folders need it
+
             files.extend(
                 sorted(p for p in path.iterdir() if p.is_file() and p.suffix in REPORT_SUFFIXES)
             )
@@ -74,6 +82,8 @@ def report_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ReportEr
 
 def load(paths: Iterable[str | Path]) -> Corpus:
     """Parse every report under `paths`; a bad file is an error, never an exception."""
+    from parsers.glossary import link_glossaries
+
     files, errors = report_files(paths)
     reports: list[Report] = []
     for file in files:

@@ -8,29 +8,21 @@ mounted only when they are first shown.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
-import sys
 from collections.abc import Iterable, Sequence
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
-import parsers
-from parsers import Corpus, Report, ReportError, load, report_files
+from parsers import Corpus, Report
 from parsers.model import Section
-from tui.bookmarks import BookmarkStore
+from tui.cache import load_corpus, seed_corpus
 from tui.location import Location
 from tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
 from tui.widgets.outline import Outline, document_label, region_of, regions
@@ -40,152 +32,13 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from parsers.search import SearchHit, SearchIndex, SearchOutcome
+    from tui.bookmarks import BookmarkStore
 
-CACHE_FORMAT = 1  # bump when the pickled layout changes
-KEEP_CACHED = 8  # corpus pickles kept (one per set of files opened recently)
 WIDE = 120  # from this many columns, the side pane opens with the app
 SECTION_KEYS = Binding.Group("Section", compact=True)  # [ and ] share one footer label
-
-# --------------------------------------------------------------------------- loading
-
-
-def cache_dir() -> Path:
-    """$XDG_CACHE_HOME/baogao (~/.cache/baogao by default)."""
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "baogao"
-
-
-def parser_fingerprint() -> tuple[tuple[str, int, int], ...]:
-    """Name, size and mtime of every parser module: a change to any of them is a new parser."""
-    folder = Path(parsers.__file__).parent
-    return tuple(
-        (path.name, stat.st_size, stat.st_mtime_ns)
-        for path in sorted(folder.glob("*.py"))
-        for stat in (path.stat(),)
-    )
-
-
-def corpus_key(files: Sequence[Path]) -> str:
-    """Cache key of a set of files: their paths, sizes and mtimes, and the parser version."""
-    parts: list[object] = [CACHE_FORMAT, sys.version_info[:2], parser_fingerprint()]
-    for file in files:
-        stat = file.stat()
-        parts.append((str(file), stat.st_size, stat.st_mtime_ns))
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-
-
-def prune_cache(folder: Path, keep: int = KEEP_CACHED) -> None:
-    """Delete all but the `keep` most recently written corpus pickles."""
-    files = sorted(folder.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in files[keep:]:
-        stale.unlink(missing_ok=True)
-
-
-def load_corpus(paths: Iterable[str | Path]) -> Corpus:
-    """Like parsers.load, but a set of files parsed before is read back from the cache."""
-    paths = list(paths)
-    files, missing = report_files(paths)
-    try:
-        key = corpus_key(files)
-    except OSError:
-        return load(paths)
-    cached = cache_dir() / f"corpus-{key}.pickle"
-    try:
-        with cached.open("rb") as handle:
-            reports, failures = pickle.load(handle)
-        errors = tuple(ReportError(path, problem) for path, problem in failures)
-        return Corpus(reports, (*missing, *errors))
-    except (
-        OSError,
-        pickle.PickleError,
-        EOFError,
-        ImportError,
-        AttributeError,
-        ValueError,
-        TypeError,
-    ):
-        pass  # no cache yet, or one written by another version: parse
-    corpus = load(files)
-    failures = tuple((error.path, error.problem) for error in corpus.errors)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial_file = cached.with_suffix(f".{os.getpid()}.tmp")
-        with partial_file.open("wb") as handle:
-            pickle.dump((corpus.reports, failures), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial_file.replace(cached)
-        prune_cache(cached.parent)
-    except OSError:
-        pass  # a read-only cache only costs speed
-    return Corpus(corpus.reports, (*missing, *corpus.errors))
-
-
-def seed_corpus() -> Corpus:
-    from seeds import seed_paths
-
-    return load_corpus(seed_paths())
-
-
-# --------------------------------------------------------------------------- region picker
-
-
-class RegionPicker(ModalScreen[str | None]):
-    """A list of the open regions; Enter picks one, Escape cancels."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("j", "down", "Down", show=False),
-        Binding("k", "up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
-
-    DEFAULT_CSS = """
-    RegionPicker {
-        align: center middle;
-        & > OptionList {
-            width: auto;
-            min-width: 30;
-            max-width: 80%;
-            height: auto;
-            max-height: 80%;
-            border: round $accent;
-        }
-    }
-    """
-
-    def __init__(self, names: Sequence[str], current: str | None) -> None:
-        super().__init__()
-        self.names = tuple(names)
-        self.current = current
-
-    def compose(self) -> ComposeResult:
-        # The breakpoint class is set before the first layout, so the reader wraps once.
-        self.screen.set_class(self.size.width < WIDE, "-narrow")
-        self.screen.set_class(self.size.width >= WIDE, "-wide")
-        options = OptionList(*(Option(name, id=name) for name in self.names))
-        options.border_title = "Region"
-        if self.current in self.names:
-            options.highlighted = self.names.index(self.current)
-        yield options
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def action_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
-
-    def action_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
-
-    def action_first(self) -> None:
-        self.query_one(OptionList).action_first()
-
-    def action_last(self) -> None:
-        self.query_one(OptionList).action_last()
-
+PANES = ("outline", "reader", "glossary", "indicators")  # the order Tab visits them in
+# Where the focus lands in each pane: its main list or table.
+PANE_FOCUS = {"glossary": "#glossary-terms", "indicators": "#region-table"}
 
 # --------------------------------------------------------------------------- the app
 
@@ -207,8 +60,8 @@ class BaogaoApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),  # early, so a narrow footer never cuts it off
-        Binding("tab", "focus_next", "Next pane", show=False),
-        Binding("shift+tab", "focus_previous", "Previous pane", show=False),
+        Binding("tab", "next_pane", "Next pane", show=False, priority=True),
+        Binding("shift+tab", "previous_pane", "Previous pane", show=False, priority=True),
         Binding(
             "left_square_bracket",
             "previous_section",
@@ -258,7 +111,7 @@ class BaogaoApp(App[None]):
         self.search_query = ""
         self.search_hits: tuple[SearchHit, ...] = ()
         self.hit_at = 0
-        self.bookmarks = BookmarkStore()  # never raises: a bad file is set aside and reported
+        self.bookmarks: BookmarkStore | None = None  # opened right after the first screen
 
     # --- layout ------------------------------------------------------------------
 
@@ -269,15 +122,15 @@ class BaogaoApp(App[None]):
         self.outline = Outline(self.reports, id="outline")
         self.reader = Reader(id="reader")
         self.breadcrumb = Breadcrumb(id="breadcrumb")
-        self.side = Vertical(id="side")
+        self.side: Vertical | None = None  # mounted when a side panel is first shown
+        # No containers: the bars and the outline are CSS `split`s of the screen (fewer
+        # widgets make a faster first screen); the side pane is split off before the
+        # breadcrumb, so the breadcrumb spans the reader only.
         yield TitleBar(id="title")
-        with Horizontal(id="main") as self.main:
-            yield self.outline
-            with Vertical(id="centre"):
-                yield self.breadcrumb
-                yield self.reader
-            yield self.side
         yield KeyBar(id="keys")
+        yield self.outline
+        yield self.breadcrumb
+        yield self.reader
 
     def on_mount(self) -> None:
         for error in self.corpus.errors:
@@ -291,6 +144,28 @@ class BaogaoApp(App[None]):
         if not self.reports:
             self.exit(return_code=1, message="baogao: no report could be opened")
             return
+        wide = self.size.width >= WIDE
+        self._side_wanted = {"glossary": wide, "indicators": wide}
+        if wide:
+            # The side pane's place is kept from the start, so the reader is laid out
+            # once at its final width; its panels (~100 ms) fill it right after.
+            self._side_box().set_class(True, "-open")
+            self.screen.set_class(True, "-side-open")
+        self.call_after_refresh(self.after_first_screen)
+        self.open_report(self.reports[0])
+        self.outline.focus()
+
+    def after_first_screen(self) -> None:
+        """What the first screen does not need: side panels, bookmarks, the search index."""
+        if any(self._side_wanted.values()):
+            self._apply_side()
+        self.open_bookmarks()
+        self.build_search_index()
+
+    def open_bookmarks(self) -> None:
+        from tui.bookmarks import BookmarkStore
+
+        self.bookmarks = BookmarkStore()  # never raises: a bad file is set aside and reported
         if self.bookmarks.problem:
             self.notify(
                 self.bookmarks.problem,
@@ -299,12 +174,6 @@ class BaogaoApp(App[None]):
                 timeout=12,
                 markup=False,
             )
-        self.call_after_refresh(self.build_search_index)
-        wide = self.size.width >= WIDE
-        self._side_wanted = {"glossary": wide, "indicators": wide}
-        self._apply_side()
-        self.open_report(self.reports[0])
-        self.outline.focus()
 
     def on_resize(self) -> None:
         if not self._side_chosen and self.reports:
@@ -329,13 +198,20 @@ class BaogaoApp(App[None]):
                 panel = IndicatorPanel(id="indicators")
             panel.display = False
             self._side_panels[name] = panel
-            side = self.side
+            side = self._side_box()
             if name == "glossary" and "indicators" in self._side_panels:
                 side.mount(panel, before=self._side_panels["indicators"])
             else:
                 side.mount(panel)
             self._fill_panel(name)
         return panel
+
+    def _side_box(self) -> Vertical:
+        """The side pane's container, mounted the first time it is needed."""
+        if self.side is None:
+            self.side = Vertical(id="side")
+            self.screen.mount(self.side, before=self.breadcrumb)
+        return self.side
 
     def _fill_panel(self, name: str) -> None:
         panel = self._side_panels.get(name)
@@ -355,8 +231,9 @@ class BaogaoApp(App[None]):
             elif name in self._side_panels:
                 self._side_panels[name].display = False
         is_open = any(self._side_wanted.values())
-        self.side.set_class(is_open, "-open")
-        self.main.set_class(is_open, "-side-open")
+        if self.side is not None:
+            self.side.set_class(is_open, "-open")
+        self.screen.set_class(is_open, "-side-open")
         focused = self.focused
         if focused is not None and not self._is_shown(focused):
             self.reader.focus()
@@ -485,6 +362,45 @@ class BaogaoApp(App[None]):
 
     # --- panes -------------------------------------------------------------------
 
+    def _panes(self) -> list[Widget]:
+        """The panes on screen, in Tab order."""
+        named: dict[str, Widget] = {"outline": self.outline, "reader": self.reader}
+        named.update(self._side_panels)
+        return [named[name] for name in PANES if name in named and self._is_shown(named[name])]
+
+    def _step_pane(self, step: int) -> None:
+        if len(self.screen_stack) > 1:  # a dialog is open: Tab moves inside it
+            if step > 0:
+                self.screen.focus_next()
+            else:
+                self.screen.focus_previous()
+            return
+        panes = self._panes()
+        if not panes:
+            return
+        focused = self.focused
+        here = -1 if step > 0 else 0  # nothing focused: start at the first or the last pane
+        for index, pane in enumerate(panes):
+            if focused is not None and (focused is pane or pane in focused.ancestors):
+                here = index
+        self._focus_pane(panes[(here + step) % len(panes)])
+
+    def _focus_pane(self, pane: Widget) -> None:
+        """Focus a pane's main list or table (the pane itself for outline and reader)."""
+        selector = PANE_FOCUS.get(pane.id or "")
+        if selector is not None:
+            targets = pane.query(selector)
+            if targets:
+                targets.first().focus()
+                return
+        self._focus_in(pane)
+
+    def action_next_pane(self) -> None:
+        self._step_pane(1)
+
+    def action_previous_pane(self) -> None:
+        self._step_pane(-1)
+
     def _focus_in(self, pane: Widget) -> None:
         """Focus `pane`, or the first widget inside it that takes focus."""
         if pane.focusable:
@@ -507,6 +423,8 @@ class BaogaoApp(App[None]):
                 self._toggle_side("indicators")
             else:
                 self._focus_in(self._panel("indicators"))
+
+        from tui.screens.regions import RegionPicker
 
         self.push_screen(RegionPicker(list(self._regions), self.region), picked)
 
@@ -606,6 +524,13 @@ class BaogaoApp(App[None]):
 
     # --- bookmarks -------------------------------------------------------------------
 
+    def _store(self) -> BookmarkStore:
+        """The bookmark store; opened now if a key came before the first screen was done."""
+        if self.bookmarks is None:
+            self.open_bookmarks()
+        assert self.bookmarks is not None
+        return self.bookmarks
+
     def action_add_bookmark(self) -> None:
         from tui.screens.bookmarks import ask_and_add_bookmark
 
@@ -614,7 +539,7 @@ class BaogaoApp(App[None]):
         if location is None or report is None:
             self.notify("Nothing to bookmark here", severity="warning")
             return
-        ask_and_add_bookmark(self, self.bookmarks, report, location.start, location.end)
+        ask_and_add_bookmark(self, self._store(), report, location.start, location.end)
 
     def action_bookmark_section(self) -> None:
         from tui.screens.bookmarks import ask_and_add_bookmark
@@ -624,7 +549,7 @@ class BaogaoApp(App[None]):
             return
         section = self._section
         end = section.own_end if section.own_end > section.body_start else section.end
-        ask_and_add_bookmark(self, self.bookmarks, self.report, section.start, end)
+        ask_and_add_bookmark(self, self._store(), self.report, section.start, end)
 
     def action_bookmarks(self) -> None:
         from tui.screens.bookmarks import BookmarksScreen
@@ -633,14 +558,14 @@ class BaogaoApp(App[None]):
             if location is not None:
                 self.jump_to(location)
 
-        self.push_screen(BookmarksScreen(self.bookmarks, self.reports), go)
+        self.push_screen(BookmarksScreen(self._store(), self.reports), go)
 
     def action_export_bookmarks(self) -> None:
         from tui.screens.bookmarks import export_with_dialog
 
-        export_with_dialog(self, self.bookmarks)
+        export_with_dialog(self, self._store())
 
     def action_import_bookmarks(self) -> None:
         from tui.screens.bookmarks import import_with_dialog
 
-        import_with_dialog(self, self.bookmarks)
+        import_with_dialog(self, self._store())

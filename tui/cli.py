@@ -60,9 +60,9 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
 
 
 def cmd_open(paths: Sequence[str]) -> int:
-    from parsers import load
+    from tui.cache import load_corpus  # parsed reports come back from the cache: no Textual yet
 
-    corpus = load(_paths_or_seeds(paths))
+    corpus = load_corpus(_paths_or_seeds(paths))
     if not corpus.reports:
         _report_errors(corpus.errors)
         print("baogao: no report could be opened from the given paths", file=sys.stderr)

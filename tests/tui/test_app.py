@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 import re
 import subprocess
 import sys
@@ -13,11 +12,11 @@ from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-import tui.app
 from parsers.model import Metadata, Report, Section, SectionKind
 from seeds import seed_paths
 from tests.tui.helpers import from_cell, screen_lines, screen_text, widget_text
-from tui.app import BaogaoApp, load_corpus, prune_cache
+from tui.app import BaogaoApp
+from tui.cache import seed_corpus
 from tui.location import Location
 from tui.widgets.outline import Outline
 from tui.widgets.reader import NO_LINE_START, cell_offsets, layout, wrap
@@ -115,6 +114,102 @@ async def test_wide_text_is_wrapped_inside_the_reader_at_80_columns() -> None:
             cell_offsets(text)[-1] <= reader.scrollable_content_region.width
             for text in reader_lines(app).splitlines()
         )
+
+
+MEDIUM = (120, 36)
+
+
+@pytest.mark.parametrize("size", [MEDIUM, LARGE])
+async def test_wide_terminals_show_three_panes_and_keep_the_reader_comfortable(
+    size: tuple[int, int],
+) -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "乌鲁木齐市" in text and "各位代表：" in text
+        assert "Glossary ·" in text and "Indicators · 伊宁市" in text
+        widest = max(cell_len(line) for line in reader_lines(app).splitlines())
+        assert widest >= 48  # at least 24 Chinese characters a line
+        side = app.query_one("#side").region
+        assert side.width >= size[0] * 0.3  # the side pane grows with the terminal
+        assert app.reader.region.right <= side.x
+
+
+async def test_at_120_columns_the_breadcrumb_spans_the_reader_only() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=MEDIUM) as pilot:
+        await pilot.pause()
+        row = screen_lines(app)[1]  # outline | breadcrumb | side pane title
+        assert row.index("伊宁市") < row.index("政府工作报告 2026 › 卷首") < row.index("Glossary")
+
+
+# --------------------------------------------------------------------------- panes and Tab
+
+
+def focused_id(app: BaogaoApp) -> str:
+    return getattr(app.focused, "id", None) or ""
+
+
+async def test_tab_visits_each_pane_once_landing_on_its_main_list() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        seen = [focused_id(app)]
+        for _ in range(4):
+            await pilot.press("tab")
+            await pilot.pause()
+            seen.append(focused_id(app))
+        assert seen == ["outline", "reader", "glossary-terms", "region-table", "outline"]
+
+
+async def test_shift_tab_visits_the_panes_backwards() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        seen = []
+        for _ in range(4):
+            await pilot.press("shift+tab")
+            await pilot.pause()
+            seen.append(focused_id(app))
+        assert seen == ["region-table", "glossary-terms", "reader", "outline"]
+
+
+async def test_tab_from_inside_a_pane_goes_to_the_next_pane() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        app.query_one("#glossary-filter").focus()  # the glossary's filter, not its list
+        await pilot.pause()
+        await pilot.press("tab")
+        assert focused_id(app) == "region-table"
+
+
+async def test_tab_skips_hidden_panes() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "tab")
+        assert focused_id(app) == "outline"  # outline -> reader -> outline: no side pane
+        await pilot.press("t")  # the glossary takes the outline's place
+        await pilot.pause()
+        seen = []
+        for _ in range(3):
+            await pilot.press("tab")
+            await pilot.pause()
+            seen.append(focused_id(app))
+        assert seen == ["reader", "glossary-terms", "reader"]
+
+
+async def test_tab_in_a_dialog_stays_in_the_dialog() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("r")  # the region picker
+        await pilot.pause()
+        picker = app.screen
+        await pilot.press("tab")
+        assert app.screen is picker
+        assert app.focused is not None and app.focused.screen is picker
 
 
 # --------------------------------------------------------------------------- outline and reader
@@ -315,49 +410,6 @@ def test_the_first_screen_never_loads_jieba() -> None:
     assert result.stdout.strip().splitlines()[-1] == "False"
 
 
-# --------------------------------------------------------------------------- the parse cache
-
-
-def test_second_load_reads_the_cache_instead_of_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    first = load_corpus(seed_paths())
-
-    def no_parsing(paths: object) -> None:
-        raise AssertionError("parsed again")
-
-    monkeypatch.setattr(tui.app, "load", no_parsing)
-    second = load_corpus(seed_paths())
-    assert [r.path for r in second.reports] == [r.path for r in first.reports]
-    assert second.reports[0].text == first.reports[0].text
-    assert second.reports[0].sections == first.reports[0].sections
-
-
-def test_a_changed_file_is_parsed_again(tmp_path: Path) -> None:
-    file = tmp_path / "report.txt"
-    file.write_text("政府工作报告\n\n各位代表：\n\n一、过去一年工作回顾\n\n经济平稳。\n", "utf-8")
-    assert "经济平稳" in load_corpus([file]).reports[0].text
-    file.write_text(
-        "政府工作报告\n\n各位代表：\n\n一、过去一年工作回顾\n\n经济回升向好。\n", "utf-8"
-    )
-    assert "经济回升向好" in load_corpus([file]).reports[0].text
-
-
-def test_cache_lives_under_xdg_cache_home(private_xdg: Path) -> None:
-    load_corpus(seed_paths())
-    cached = list((private_xdg / "xdg_cache_home" / "baogao").glob("corpus-*.pickle"))
-    assert len(cached) == 1
-    reports, failures = pickle.loads(cached[0].read_bytes())
-    assert len(reports) == 5 and failures == ()
-
-
-def test_old_cache_files_are_pruned(tmp_path: Path) -> None:
-    folder = tmp_path / "cache"
-    folder.mkdir()
-    for number in range(12):
-        (folder / f"corpus-{number}.pickle").write_bytes(b"")
-    prune_cache(folder, keep=3)
-    assert len(list(folder.glob("corpus-*.pickle"))) == 3
-
-
 # --------------------------------------------------------------------------- wrapping
 
 
@@ -388,3 +440,27 @@ def test_section_titles_are_laid_out_as_headings() -> None:
     lines = layout(report, 40)
     headings = [text[line.start : line.end] for line in lines if line.heading >= 0]
     assert headings == ["一、回顾"]
+
+
+def test_a_draft_layout_is_the_start_of_the_full_layout() -> None:
+    """The first screen lays out only the report's beginning; it must match the full layout."""
+    for report in seed_corpus().reports:
+        for width in (30, 52, 104):
+            full = layout(report, width)
+            draft = layout(report, width, stop=2 * 24 * width)
+            assert len(draft) >= 2 * 24 or len(draft) == len(full)
+            assert draft == full[: len(draft)]
+
+
+async def test_the_reader_completes_its_layout_after_the_first_screen() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        reader = app.reader
+        assert reader.report is not None
+        full = layout(reader.report, reader.scrollable_content_region.width)
+        assert reader.line_count == len(full)
+        assert reader.virtual_size.height == len(full)
+        await pilot.press("tab", "G")  # the last line is reachable
+        assert reader.cursor_line == len(full) - 1

@@ -1,25 +1,31 @@
 """The outline: regions -> their documents -> each document's section tree.
 
-A document's sections are added to the tree the first time it is expanded, so the
-first screen builds only a handful of nodes.
+A small tree drawn line by line on a ScrollView (Textual's Tree widget costs the first
+screen about 10 ms more in styling and drawing). A document's sections become nodes
+the first time it is expanded, so the first screen builds only a handful of nodes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from parsers.model import Report, Section, SectionKind
 
 UNKNOWN_REGION = "未标明地区"
+UNTITLED = "（无标题）"
+EXPANDED, COLLAPSED, LEAF = "▼ ", "▶ ", "  "
+INDENT = 2  # cells per level
 
 # Badge text and component class for each section kind worth a badge.
 BADGES: dict[SectionKind, tuple[str, str]] = {
@@ -61,19 +67,55 @@ def document_label(report: Report) -> str:
     return f"{name} {when}" if when else name
 
 
-class Outline(Tree[Entry]):
+class Node:
+    """One line of the outline and the open/closed state of what is under it."""
+
+    __slots__ = ("can_expand", "children", "depth", "entry", "expanded", "label", "parent")
+
+    def __init__(self, label: str, entry: Entry, parent: Node | None, can_expand: bool) -> None:
+        self.label = label
+        self.entry = entry
+        self.parent = parent
+        self.depth = 0 if parent is None else parent.depth + 1
+        self.children: list[Node] = []
+        self.expanded = False
+        self.can_expand = can_expand
+
+    def add(self, label: str, entry: Entry, can_expand: bool) -> Node:
+        child = Node(label, entry, self, can_expand)
+        self.children.append(child)
+        return child
+
+    def __repr__(self) -> str:
+        return f"Node({self.label!r})"
+
+
+def visible(nodes: Iterable[Node]) -> Iterator[Node]:
+    """The nodes on screen, in order: each node, then its children if it is expanded."""
+    for node in nodes:
+        yield node
+        if node.expanded:
+            yield from visible(node.children)
+
+
+class Outline(ScrollView, can_focus=True):
     """Regions, documents and sections; Enter opens, h/l collapse and expand."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("enter", "open", "Open", show=False),
+        Binding("space", "toggle", "Expand / collapse", show=False),
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
         Binding("h,left", "collapse_or_parent", "Collapse / parent", show=False),
         Binding("l,right", "expand_or_child", "Expand / first child", show=False),
-        Binding("g,home", "scroll_home", "First", show=False),
-        Binding("G,end", "scroll_end", "Last", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "outline--cursor",
         "outline--region",
         "outline--document",
         "outline--review",
@@ -84,6 +126,14 @@ class Outline(Tree[Entry]):
 
     DEFAULT_CSS = """
     Outline {
+        overflow-x: hidden;
+        overflow-y: auto;
+        & > .outline--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .outline--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
         & > .outline--region { text-style: bold; color: $text-primary; }
         & > .outline--document { color: $text; }
         & > .outline--review { color: $text-success; background: $success-muted; }
@@ -111,92 +161,181 @@ class Outline(Tree[Entry]):
     def __init__(
         self, reports: tuple[Report, ...], *, id: str | None = None, classes: str | None = None
     ) -> None:
-        super().__init__("报告", id=id, classes=classes)
-        self.show_root = False
-        self.auto_expand = False
-        self.guide_depth = 2
-        self._documents: dict[str, TreeNode[Entry]] = {}
-        self._regions: dict[str, TreeNode[Entry]] = {}
-        self._sections: dict[tuple[str, int], TreeNode[Entry]] = {}
-        self._filled: set[str] = set()
-        grouped = regions(reports)
-        for region, members in grouped.items():
-            region_node = self.root.add(region, Entry(region), expand=True)
+        super().__init__(id=id, classes=classes)
+        self._top: list[Node] = []
+        self._documents: dict[str, Node] = {}
+        self._regions: dict[str, Node] = {}
+        self._sections: dict[tuple[str, int], Node] = {}
+        for region, members in regions(reports).items():
+            region_node = Node(region, Entry(region), None, can_expand=True)
+            region_node.expanded = True
+            self._top.append(region_node)
             self._regions[region] = region_node
             for report in members:
                 node = region_node.add(
-                    document_label(report),
-                    Entry(region, report),
-                    allow_expand=bool(report.sections),
+                    document_label(report), Entry(region, report), bool(report.sections)
                 )
                 self._documents[report.path] = node
+        self._rows: list[Node] = []
+        self._cursor = -1  # no cursor until the first move, as in Textual's Tree
+        self._relayout()
+
+    # --- the visible rows ----------------------------------------------------------
+
+    def _relayout(self) -> None:
+        """Recompute the visible rows after a node opened or closed; keep the cursor's node."""
+        current = self.cursor_node
+        self._rows = list(visible(self._top))
+        if current is not None:
+            self._cursor = self._row_of(current)
+        self.virtual_size = Size(self.virtual_size.width, len(self._rows))
+        self.refresh()
+
+    def _row_of(self, node: Node) -> int:
+        """The row of `node`, or of its nearest visible ancestor."""
+        target: Node | None = node
+        while target is not None:
+            try:
+                return self._rows.index(target)
+            except ValueError:
+                target = target.parent
+        return 0
+
+    @property
+    def cursor_node(self) -> Node | None:
+        return self._rows[self._cursor] if 0 <= self._cursor < len(self._rows) else None
+
+    @property
+    def rows(self) -> tuple[str, ...]:
+        """The labels of the visible rows (for tests)."""
+        return tuple(node.label for node in self._rows)
+
+    def move_cursor(self, node: Node) -> None:
+        """Put the cursor on `node` (opening its ancestors) and scroll it into view."""
+        parent = node.parent
+        opened = False
+        while parent is not None:
+            if not parent.expanded:
+                parent.expanded = opened = True
+            parent = parent.parent
+        if opened:
+            self._relayout()
+        self._set_cursor(self._row_of(node))
+
+    def _set_cursor(self, row: int) -> None:
+        row = max(0, min(row, len(self._rows) - 1))
+        self._cursor = row
+        height = max(self.scrollable_content_region.height, 1)
+        if row < self.scroll_y:
+            self.scroll_to(y=row, animate=False, immediate=True)
+        elif row >= self.scroll_y + height:
+            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+        self.refresh()
 
     # --- lazy section nodes ------------------------------------------------------
 
-    def _fill(self, node: TreeNode[Entry]) -> None:
+    def _fill(self, node: Node) -> None:
         """Add a document's section nodes, once."""
-        entry = node.data
-        if entry is None or entry.report is None or entry.section is not None:
+        entry = node.entry
+        if entry.report is None or entry.section is not None or node.children:
             return
         report = entry.report
-        if report.path in self._filled:
-            return
-        self._filled.add(report.path)
 
-        def add(parent: TreeNode[Entry], sections: tuple[Section, ...]) -> None:
+        def add(parent: Node, sections: tuple[Section, ...]) -> None:
             for section in sections:
                 child = parent.add(
-                    section.title or "（无标题）",
+                    section.title or UNTITLED,
                     Entry(entry.region, report, section),
-                    allow_expand=bool(section.children),
+                    bool(section.children),
                 )
                 self._sections[(report.path, section.start)] = child
                 add(child, section.children)
 
         add(node, report.sections)
 
-    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Entry]) -> None:
-        self._fill(event.node)
+    def expand(self, node: Node) -> None:
+        if node.can_expand and not node.expanded:
+            self._fill(node)
+            node.expanded = True
+            self._relayout()
 
-    def on_tree_node_selected(self, event: Tree.NodeSelected[Entry]) -> None:
-        event.stop()
-        node, entry = event.node, event.node.data
-        if entry is None:
+    def collapse(self, node: Node) -> None:
+        if node.expanded:
+            node.expanded = False
+            self._relayout()
+
+    # --- actions -------------------------------------------------------------------
+
+    def action_open(self) -> None:
+        node = self.cursor_node
+        if node is None:
             return
+        entry = node.entry
         if entry.report is None:
-            node.expand()
+            self.expand(node)
             self.post_message(self.RegionChosen(entry.region))
             return
-        self._fill(node)
-        if node.allow_expand and not node.is_expanded:
-            node.expand()
+        self.expand(node)
         self.post_message(self.Opened(entry.report, entry.section))
 
-    # --- vim-style movement ------------------------------------------------------
+    def action_toggle(self) -> None:
+        node = self.cursor_node
+        if node is not None:
+            if node.expanded:
+                self.collapse(node)
+            else:
+                self.expand(node)
+
+    def action_cursor_down(self) -> None:
+        self._set_cursor(self._cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._set_cursor(self._cursor - 1)
+
+    def action_first(self) -> None:
+        self._set_cursor(0)
+
+    def action_last(self) -> None:
+        self._set_cursor(len(self._rows) - 1)
+
+    def action_page_down(self) -> None:
+        self._set_cursor(self._cursor + max(self.scrollable_content_region.height - 1, 1))
+
+    def action_page_up(self) -> None:
+        self._set_cursor(self._cursor - max(self.scrollable_content_region.height - 1, 1))
 
     def action_collapse_or_parent(self) -> None:
         node = self.cursor_node
         if node is None:
             return
-        if node.allow_expand and node.is_expanded:
-            node.collapse()
-        elif node.parent is not None and not node.parent.is_root:
+        if node.expanded:
+            self.collapse(node)
+        elif node.parent is not None:
             self.move_cursor(node.parent)
 
     def action_expand_or_child(self) -> None:
         node = self.cursor_node
-        if node is None or not node.allow_expand:
+        if node is None or not node.can_expand:
             return
-        self._fill(node)
-        if not node.is_expanded:
-            node.expand()
+        if not node.expanded:
+            self.expand(node)
         elif node.children:
-            _ = self.last_line
             self.move_cursor(node.children[0])
+
+    def on_click(self, event: events.Click) -> None:
+        row = round(self.scroll_y) + event.y
+        if 0 <= row < len(self._rows):
+            self._set_cursor(row)
+            node = self._rows[row]
+            icon_start = node.depth * INDENT
+            if icon_start <= event.x - self.gutter.left < icon_start + INDENT:
+                self.action_toggle()  # a click on ▶/▼ only opens or closes
+            else:
+                self.action_open()
 
     # --- following the reader ----------------------------------------------------
 
-    def node_for(self, report: Report, offset: int | None = None) -> TreeNode[Entry] | None:
+    def node_for(self, report: Report, offset: int | None = None) -> Node | None:
         """The node of the innermost section holding `offset` (the document's node if none)."""
         document = self._documents.get(report.path)
         if document is None or offset is None:
@@ -211,55 +350,54 @@ class Outline(Tree[Entry]):
     def follow(self, report: Report, offset: int | None) -> None:
         """Put the cursor on the section holding `offset`, opening its ancestors."""
         node = self.node_for(report, offset)
-        if node is None or node is self.cursor_node:
-            return
-        parent = node.parent
-        while parent is not None and not parent.is_root:
-            if not parent.is_expanded:
-                parent.expand()
-            parent = parent.parent
-        _ = self.last_line  # rebuilds the visible lines, so node.line is current
-        self.move_cursor(node)
+        if node is not None and node is not self.cursor_node:
+            self.move_cursor(node)
 
     def reveal_region(self, region: str) -> None:
         """Move the cursor to a region's node and open it."""
         node = self._regions.get(region)
         if node is not None:
-            node.expand()
-            _ = self.last_line
+            self.expand(node)
             self.move_cursor(node)
 
-    # --- labels ------------------------------------------------------------------
+    # --- drawing -------------------------------------------------------------------
 
-    def render_label(self, node: TreeNode[Entry], base_style: Style, style: Style) -> Text:
-        entry = node.data
-        label = node._label.copy()
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = round(self.scroll_y) + y
+        base = self.rich_style
+        if row >= len(self._rows):
+            return Strip.blank(width, base)
+        cursor = self.get_component_rich_style("outline--cursor") if row == self._cursor else None
+        text = self.row_text(self._rows[row], width, cursor)
+        segments = list(text.render(self.app.console))
+        fill = base if cursor is None else base + cursor
+        return Strip(segments).adjust_cell_length(width, fill)
+
+    def row_text(self, node: Node, width: int, cursor: Style | None = None) -> Text:
+        """Indent, ▶/▼, the label cut with an ellipsis to fit, and a kind badge."""
+        entry = node.entry
+        label = Text(node.label, end="")
         badge: Text | None = None
-        if entry is not None:
-            if entry.report is None:
-                label.stylize(self.get_component_rich_style("outline--region"))
-            elif entry.section is None:
-                label.stylize(self.get_component_rich_style("outline--document"))
-            elif entry.section.level == 0 and entry.section.kind in BADGES:
-                word, component = BADGES[entry.section.kind]
-                badge = Text(word, style=self.get_component_rich_style(component), end="")
-        label.stylize(style)
-        icon: tuple[str, Style]
-        if node.allow_expand:
-            icon = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE, base_style)
-        else:
-            icon = ("  ", base_style)
-        depth = 0
-        parent = node.parent
-        while parent is not None and not parent.is_root:
-            depth += 1
-            parent = parent.parent
-        room = self.scrollable_content_region.width - depth * self.guide_depth - 2
+        if entry.report is None:
+            label.stylize(self.get_component_rich_style("outline--region"))
+        elif entry.section is None:
+            label.stylize(self.get_component_rich_style("outline--document"))
+        elif entry.section.level == 0 and entry.section.kind in BADGES:
+            word, component = BADGES[entry.section.kind]
+            badge = Text(word, style=self.get_component_rich_style(component), end="")
+        if cursor is not None:
+            label.stylize(cursor)
+        icon = (EXPANDED if node.expanded else COLLAPSED) if node.can_expand else LEAF
+        lead = " " * (node.depth * INDENT) + icon
+        room = width - len(lead)
         if badge is not None:
             room -= badge.cell_len + 1
         if room > 1 and label.cell_len > room:
             label.truncate(room, overflow="ellipsis")
-        parts: list[Text | tuple[str, Style]] = [icon, label]
+        text = Text(lead, style=self.rich_style if cursor is None else cursor, end="")
+        text.append_text(label)
         if badge is not None:
-            parts += [" ", badge]
-        return Text.assemble(*parts, end="")
+            text.append(" ")
+            text.append_text(badge)
+        return text

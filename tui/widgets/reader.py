@@ -31,6 +31,8 @@ NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’…%,.;:
 # Where a sentence ends, for current_location(): "经济运行总体平稳。"
 SENTENCE_ENDS = frozenset("。！？；\n")
 
+# A report opened at its start is first laid out for this many screens (the rest follows).
+DRAFT_SCREENS = 2
 # Mark kinds, in drawing order: later kinds are drawn over earlier ones.
 EMPHASIS, FIGURE, TERM = "emphasis", "figure", "term"
 
@@ -105,11 +107,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def heading_levels(report: Report, starts: list[int]) -> dict[int, int]:
-    """Paragraph index -> section level, for the paragraphs that hold a section title."""
+def heading_levels(report: Report, starts: list[int], end: int | None = None) -> dict[int, int]:
+    """Paragraph index -> section level, for the paragraphs that hold a section title
+    (of the sections that begin before `end`, when given)."""
     levels: dict[int, int] = {}
     for section in report.walk():
-        if section.body_start <= section.start:
+        if section.body_start <= section.start or (end is not None and section.start >= end):
             continue
         first = max(bisect_right(starts, section.start) - 1, 0)
         last = max(bisect_right(starts, section.body_start - 1) - 1, first)
@@ -118,13 +121,23 @@ def heading_levels(report: Report, starts: list[int]) -> dict[int, int]:
     return levels
 
 
-def layout(report: Report, width: int, cells: list[int] | None = None) -> tuple[Line, ...]:
-    """Screen lines of the whole report at `width` cells (`cells`: its cell_offsets)."""
+def layout(
+    report: Report, width: int, cells: list[int] | None = None, stop: int | None = None
+) -> tuple[Line, ...]:
+    """Screen lines of the report at `width` cells (`cells`: its cell_offsets).
+
+    With `stop`, only the paragraphs that begin before `stop`: the first lines of the
+    full layout, found without measuring the rest of the text.
+    """
     spans = paragraphs(report.text)
-    levels = heading_levels(report, [start for start, _ in spans])
+    if stop is not None:
+        spans = [span for span in spans if span[0] < stop] or spans[:1]
+    end = spans[-1][1] if stop is not None and spans else None
+    levels = heading_levels(report, [start for start, _ in spans], end)
     lines: list[Line] = []
     text = report.text
-    cells = cells or cell_offsets(text)
+    if not cells:
+        cells = cell_offsets(text if stop is None or not spans else text[: spans[-1][1]])
     for index, (start, end) in enumerate(spans):
         level = levels.get(index, -1)
         if start == end:
@@ -241,6 +254,7 @@ class Reader(ScrollView, can_focus=True):
         self._marks: tuple[Mark, ...] = ()
         self._cells: list[int] = []
         self._width = 0
+        self._draft = False  # only the first screens are laid out (see _ensure_layout)
         self._cursor = 0
         self._pending_offset: int | None = 0
         self._target: tuple[int, int] | None = None
@@ -255,8 +269,9 @@ class Reader(ScrollView, can_focus=True):
         if report is not self.report:
             self.report = report
             self._marks = marks(report)
-            self._cells = cell_offsets(report.text)
+            self._cells = []  # measured with the first full layout
             self._width = 0
+            self._draft = False
         self._target = target
         self._pending_offset = offset
         self._strips.clear()
@@ -296,11 +311,12 @@ class Reader(ScrollView, can_focus=True):
 
     def line_of(self, offset: int) -> int:
         """The screen line holding `offset` in the current layout."""
-        self._ensure_layout()
+        self._ensure_layout(complete=True)
         return self._line_at(offset)
 
     def go_to_line(self, index: int) -> None:
         """Put the cursor on line `index`, scrolled near the top."""
+        self._ensure_layout(complete=True)
         self._move_cursor(index, top=True)
 
     def visible_text(self) -> str:
@@ -313,20 +329,43 @@ class Reader(ScrollView, can_focus=True):
 
     # --- layout ------------------------------------------------------------------
 
-    def _ensure_layout(self) -> None:
+    def _ensure_layout(self, complete: bool = False) -> None:
+        """Lay the report out at the current width.
+
+        When a report opens at its beginning, only its first screens are laid out (a
+        draft: the same lines the full layout starts with), and the rest right after
+        the screen is drawn, so a long report costs the first screen nothing extra.
+        """
         width = self.scrollable_content_region.width
-        if self.report is None or width <= 0:
+        report = self.report
+        if report is None or width <= 0:
             return
-        if width != self._width:
+        if width != self._width or (complete and self._draft):
+            height = max(self.scrollable_content_region.height, 1)
+            draft_chars = DRAFT_SCREENS * height * width  # a line holds at most `width` chars
+            offset = self._pending_offset
+            if not self._cells and not complete and offset is not None and offset < draft_chars:
+                self._draft = len(report.text) > draft_chars
+            else:
+                self._draft = False
+            if not self._draft and not self._cells:
+                self._cells = cell_offsets(report.text)
             keep = self.cursor_offset
+            same_width = width == self._width
             self._width = width
-            self._lines = layout(self.report, width, self._cells) or (Line(0, 0),)
+            stop = draft_chars if self._draft else None
+            self._lines = layout(report, width, self._cells, stop) or (Line(0, 0),)
             self._line_starts = [line.start for line in self._lines]
             self._line_marks = marks_by_line(self._lines, self._marks)
             self._strips.clear()
-            self.virtual_size = Size(width, len(self._lines))
-            if self._pending_offset is None:
-                self._pending_offset = keep
+            lines = len(self._lines)
+            if self._draft:  # a guess for the scrollbar until the rest is laid out
+                lines = max(lines, lines * len(report.text) // max(self._line_starts[-1], 1))
+                self.call_after_refresh(self._ensure_layout, True)
+            self.virtual_size = Size(width, lines)
+            if self._pending_offset is None and not same_width:
+                self._pending_offset = keep  # a new width: keep the cursor's text in view
+            self.refresh()
         if self._pending_offset is not None:
             offset, self._pending_offset = self._pending_offset, None
             self._move_cursor(self._line_at(offset), top=True)
@@ -387,23 +426,29 @@ class Reader(ScrollView, can_focus=True):
             self._announce()
 
     def action_cursor_down(self) -> None:
+        self._ensure_layout(complete=True)
         self._move_cursor(self._cursor + 1)
 
     def action_cursor_up(self) -> None:
+        self._ensure_layout(complete=True)
         self._move_cursor(self._cursor - 1)
 
     def action_cursor_first(self) -> None:
+        self._ensure_layout(complete=True)
         self._move_cursor(0)
 
     def action_cursor_last(self) -> None:
+        self._ensure_layout(complete=True)
         self._move_cursor(len(self._lines) - 1)
 
     def action_page_down(self) -> None:
+        self._ensure_layout(complete=True)
         height = max(self.scrollable_content_region.height - 1, 1)
         self.scroll_to(y=self.scroll_y + height, animate=False, immediate=True)
         self._move_cursor(self._cursor + height)
 
     def action_page_up(self) -> None:
+        self._ensure_layout(complete=True)
         height = max(self.scrollable_content_region.height - 1, 1)
         self.scroll_to(y=max(self.scroll_y - height, 0), animate=False, immediate=True)
         self._move_cursor(self._cursor - height)
@@ -424,6 +469,7 @@ class Reader(ScrollView, can_focus=True):
         self.post_message(self.TermRequested(self.report, key))
 
     def on_click(self, event: events.Click) -> None:
+        self._ensure_layout(complete=True)
         if self._lines:
             self._move_cursor(round(self.scroll_y) + event.y)
 
@@ -433,6 +479,8 @@ class Reader(ScrollView, can_focus=True):
         self._ensure_layout()
         width = self.scrollable_content_region.width
         index = round(self.scroll_y) + y
+        if self._draft and index >= len(self._lines):
+            self._ensure_layout(complete=True)  # scrolled past the draft before it was done
         if self.report is None or index >= len(self._lines):
             return Strip.blank(width, self.rich_style)
         key = (index, index == self._cursor, self._theme_version)

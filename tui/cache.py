@@ -1,0 +1,122 @@
+"""The parse cache: a set of report files parsed once is read back from a pickle.
+
+No Textual here: the CLI loads the corpus before it imports the UI, and the first
+screen needs only `parsers.model` (the parsing steps are imported only on a miss).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import zlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import parsers
+from parsers import Corpus, ReportError, report_files
+
+CACHE_FORMAT = 2  # bump when the pickled layout changes
+KEEP_CACHED = 8  # corpus pickles kept (one per set of files opened recently)
+# What a damaged or foreign pickle can raise; any of them means "parse again".
+UNREADABLE = (
+    OSError,
+    pickle.PickleError,
+    EOFError,
+    ImportError,
+    AttributeError,
+    ValueError,
+    TypeError,
+    IndexError,
+)
+
+
+def cache_dir() -> Path:
+    """$XDG_CACHE_HOME/baogao (~/.cache/baogao by default)."""
+    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(root) / "baogao"
+
+
+def parser_fingerprint() -> tuple[tuple[str, int, int], ...]:
+    """Name, size and mtime of every parser module: a change to any of them is a new parser."""
+    folder = Path(parsers.__file__).parent
+    return tuple(
+        (path.name, stat.st_size, stat.st_mtime_ns)
+        for path in sorted(folder.glob("*.py"))
+        for stat in (path.stat(),)
+    )
+
+
+def corpus_key(files: Sequence[Path]) -> str:
+    """Everything a cached corpus depends on: the files' paths, sizes and mtimes, the parser."""
+    parts: list[object] = [CACHE_FORMAT, sys.version_info[:2], parser_fingerprint()]
+    for file in files:
+        stat = file.stat()
+        parts.append((str(file), stat.st_size, stat.st_mtime_ns))
+    return repr(parts)
+
+
+def cache_file(key: str) -> Path:
+    """The pickle for `key`. The name is a checksum; the full key is stored inside and checked.
+
+    (zlib's checksums, not hashlib: importing hashlib costs the first screen 2 ms.)
+    """
+    data = key.encode()
+    return cache_dir() / f"corpus-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle"
+
+
+def prune_cache(folder: Path, keep: int = KEEP_CACHED) -> None:
+    """Delete all but the `keep` most recently written corpus pickles."""
+    files = sorted(folder.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in files[keep:]:
+        stale.unlink(missing_ok=True)
+
+
+def read_cached(cached: Path, key: str) -> Corpus | None:
+    """The corpus stored under `key`, or None when there is none (or it is unreadable)."""
+    try:
+        with cached.open("rb") as handle:
+            stored_key, reports, failures = pickle.load(handle)
+        if stored_key != key:
+            return None
+        errors = tuple(ReportError(path, problem) for path, problem in failures)
+        return Corpus(tuple(reports), errors)
+    except UNREADABLE:
+        return None  # no cache yet, or one written by another version
+
+
+def write_cached(cached: Path, key: str, corpus: Corpus) -> None:
+    """Store `corpus` atomically; a read-only cache only costs speed."""
+    failures = tuple((error.path, error.problem) for error in corpus.errors)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial_file = cached.with_suffix(f".{os.getpid()}.tmp")
+        with partial_file.open("wb") as handle:
+            pickle.dump((key, corpus.reports, failures), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial_file.replace(cached)
+        prune_cache(cached.parent)
+    except OSError:
+        pass
+
+
+def load_corpus(paths: Iterable[str | Path]) -> Corpus:
+    """Like parsers.load, but a set of files parsed before is read back from the cache."""
+    paths = list(paths)
+    files, missing = report_files(paths)
+    try:
+        key = corpus_key(files)
+    except OSError:
+        return parsers.load(paths)
+    cached = cache_file(key)
+    corpus = read_cached(cached, key)
+    if corpus is None:
+        corpus = parsers.load(files)
+        write_cached(cached, key, corpus)
+    return Corpus(corpus.reports, (*missing, *corpus.errors))
+
+
+def seed_corpus() -> Corpus:
+    """The bundled sample reports, through the cache."""
+    from seeds import seed_paths
+
+    return load_corpus(seed_paths())
