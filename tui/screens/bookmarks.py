@@ -81,7 +81,8 @@ def section_label(bookmark: Bookmark) -> str:
 
 def column_widths(total: int) -> tuple[int, ...]:
     """Cells for each column of COLUMNS, sharing what the date and padding leave."""
-    free = max(total - DATE_WIDTH - 2 * (len(COLUMNS) + 1) - 4, 4 * len(COLUMNS))
+    # the dialog's border and padding (4 cells) and the table's scrollbar (2) come off too
+    free = max(total - DATE_WIDTH - 2 * (len(COLUMNS) + 1) - 8, 4 * len(COLUMNS))
     shares = sum(share for _, share in COLUMNS)
     return tuple(max(4, free * share // shares) for _, share in COLUMNS)
 
