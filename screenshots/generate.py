@@ -221,8 +221,8 @@ VIEWS = (
     View(
         "glossary",
         "baogao — 名词解释",
-        # indicators off, open 001, Tab past the reader and the filter, pick the third term
-        ("i", "g", *["down"] * 4, "enter", "tab", "tab", "tab", "down", "down"),
+        # indicators off, open 001, Tab to the reader then the glossary's list, third term
+        ("i", "g", *["down"] * 4, "enter", "tab", "tab", "down", "down"),
         ("Glossary", "两品一标", "绿色食品、有机农产品和农产品地理标志"),
     ),
     View(
@@ -230,7 +230,7 @@ VIEWS = (
         "baogao — 伊宁市指标",
         # glossary off, the region picker (r) and Enter on 伊宁市
         ("t", "r", "enter"),
-        ("Indicators · 伊宁市", "地区生产总值", "94亿元"),
+        ("Indicators · 伊宁市", "地区生产总值", "+6.5%左右"),
     ),
     View("help", "baogao — 快捷键", ("question_mark",), ("Next pane", "Previous section")),
 )
