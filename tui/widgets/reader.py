@@ -28,6 +28,9 @@ from tui.location import Location
 # Closing punctuation that should not begin a wrapped line (it moves down with the
 # character before it), e.g. "增长6%；" never leaves "；" at the start of a line.
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’…%,.;:?!)")
+# Numbers and Latin words are not broken across lines: "增长0.5⏎1%" reads wrong.
+UNBROKEN = frozenset("0123456789.%+-‰abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+MAX_UNBROKEN = 16
 # Where a sentence ends, for current_location(): "经济运行总体平稳。"
 SENTENCE_ENDS = frozenset("。！？；\n")
 
@@ -84,10 +87,26 @@ def wrap(text: str, cells: list[int], start: int, end: int, width: int) -> list[
         stop = max(stop, line_start + 1)
         if text[stop] in NO_LINE_START and stop - 1 > line_start:
             stop -= 1
+        stop = _keep_word_whole(text, line_start, stop)
         spans.append((line_start, stop))
         line_start = stop
     spans.append((line_start, end))
     return spans
+
+
+def _keep_word_whole(text: str, line_start: int, stop: int) -> int:
+    """Move a break out of a number or Latin word (0.51%, G219, PM2.5) when it is short."""
+    back = stop
+    while (
+        back - 1 > line_start
+        and stop - back < MAX_UNBROKEN
+        and text[back - 1] in UNBROKEN
+        and text[back] in UNBROKEN
+    ):
+        back -= 1
+    if back == stop or text[back - 1] in UNBROKEN:
+        return stop  # no run to keep whole, or one too long to move: break where it fits
+    return back
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
