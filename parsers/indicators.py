@@ -33,6 +33,7 @@ from parsers.indicator_names import (
     Measure,
     members,
 )
+from parsers.meta import chinese_number, five_year_plan_years
 from parsers.model import (
     Indicator,
     IndicatorKind,
@@ -195,7 +196,6 @@ BOUND_QUALIFIERS = {
     "保持在": None,
 }
 QUALIFIERS = {"左右": "左右", "以上": "以上", "以内": "以内", "以下": "以内"}
-CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 
 # ---------------------------------------------------------------- tokens
 
@@ -518,16 +518,7 @@ def _last_end(pattern: re.Pattern[str], text: str) -> int:
 
 def _plan_number(match: re.Match[str]) -> int:
     """十四五 -> 14, 十五 -> 10, 九五 -> 9."""
-    word = match["quoted"] or match["bare"]
-    if word.startswith("十"):
-        return 10 + CHINESE_DIGITS.get(word[1:], 0)
-    return CHINESE_DIGITS[word]
-
-
-def _plan_years(number: int) -> tuple[int, int]:
-    """The years of the n-th five-year plan (the 3rd began in 1966, after three years of adjustment)."""
-    start = 1953 + 5 * (number - 1) if number <= 2 else 1966 + 5 * (number - 3)
-    return start, start + 4
+    return chinese_number(match["quoted"] or match["bare"])
 
 
 def _span(years: tuple[int, int]) -> str:
@@ -538,7 +529,7 @@ def _last_plan(context: str) -> tuple[int, int] | None:
     found = None
     for match in PLAN_MARKER.finditer(context):
         if not STARTING_POINT.search(context, max(0, match.start() - 2), match.start()):
-            found = _plan_years(_plan_number(match))
+            found = five_year_plan_years(_plan_number(match))
     return found
 
 

@@ -61,10 +61,19 @@ def chinese_number(numeral: str) -> int:
     return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + CN_DIGITS.get(ones, 0)
 
 
-def five_year_plan_period(number: int) -> str:
-    """The years of the n-th national five-year plan: 12 -> 2011-2015 (1963-65 had none)."""
+def five_year_plan_years(number: int) -> tuple[int, int]:
+    """First and last year of the n-th national five-year plan: 12 -> (2011, 2015).
+
+    The 3rd plan began in 1966, after three years of adjustment (1963-65).
+    """
     start = 1953 + 5 * (number - 1) if number <= 2 else 1966 + 5 * (number - 3)
-    return f"{start}-{start + 4}"
+    return start, start + 4
+
+
+def five_year_plan_period(number: int) -> str:
+    """The n-th plan's years as a period: 12 -> "2011-2015"."""
+    start, end = five_year_plan_years(number)
+    return f"{start}-{end}"
 
 
 def _front_lines(text: str, sections: tuple[Section, ...]) -> list[str]:
