@@ -112,6 +112,7 @@ class BaogaoApp(App[None]):
         self.search_hits: tuple[SearchHit, ...] = ()
         self.hit_at = 0
         self.bookmarks: BookmarkStore | None = None  # opened right after the first screen
+        self._started = False  # on_mount has run
 
     # --- layout ------------------------------------------------------------------
 
@@ -144,6 +145,7 @@ class BaogaoApp(App[None]):
         if not self.reports:
             self.exit(return_code=1, message="baogao: no report could be opened")
             return
+        self._started = True
         wide = self.size.width >= WIDE
         self._side_wanted = {"glossary": wide, "indicators": wide}
         if wide:
@@ -156,9 +158,13 @@ class BaogaoApp(App[None]):
         self.outline.focus()
 
     def after_first_screen(self) -> None:
-        """What the first screen does not need: side panels, bookmarks, the search index."""
+        """What the first screen does not need: side panels, then bookmarks and search."""
         if any(self._side_wanted.values()):
             self._apply_side()
+        # The index is built in a thread, which would slow the panels' first render.
+        self.call_after_refresh(self.after_side_panes)
+
+    def after_side_panes(self) -> None:
         self.open_bookmarks()
         self.build_search_index()
 
@@ -176,7 +182,8 @@ class BaogaoApp(App[None]):
             )
 
     def on_resize(self) -> None:
-        if not self._side_chosen and self.reports:
+        # The first Resize comes before on_mount, which decides the side pane itself.
+        if self._started and not self._side_chosen and self.reports:
             wide = self.size.width >= WIDE
             if wide != any(self._side_wanted.values()):
                 self._side_wanted = {"glossary": wide, "indicators": wide}

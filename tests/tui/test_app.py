@@ -464,3 +464,20 @@ async def test_the_reader_completes_its_layout_after_the_first_screen() -> None:
         assert reader.virtual_size.height == len(full)
         await pilot.press("tab", "G")  # the last line is reachable
         assert reader.cursor_line == len(full) - 1
+
+
+async def test_a_wide_first_screen_keeps_the_side_pane_and_fills_it_right_after() -> None:
+    """The panels cost more than the rest of the first screen: they come just after it,
+    into a side pane already in place, so the reader is never laid out twice."""
+    app = BaogaoApp()
+    async with app.run_test(size=LARGE) as pilot:
+        assert app.side is not None and app.side.has_class("-open")
+        assert "Glossary ·" not in screen_text(app)
+        reader_width = app.reader.size.width
+        for _ in range(50):
+            await pilot.pause(0)
+            if "Indicators · 伊宁市" in screen_text(app):
+                break
+        text = screen_text(app)
+        assert "Glossary ·" in text and "Indicators · 伊宁市" in text
+        assert app.reader.size.width == reader_width
