@@ -481,3 +481,17 @@ async def test_a_wide_first_screen_keeps_the_side_pane_and_fills_it_right_after(
         text = screen_text(app)
         assert "Glossary ·" in text and "Indicators · 伊宁市" in text
         assert app.reader.size.width == reader_width
+
+
+async def test_plain_reader_lines_carry_the_theme_colours_in_both_themes() -> None:
+    """A line without marks was drawn in the terminal's own colours (black boxes in light)."""
+    app = BaogaoApp()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        for _ in range(2):
+            background = app.reader.rich_style.bgcolor
+            for y in range(1, 4):  # line 0 holds the cursor
+                for segment in app.reader.render_line(y):
+                    assert segment.style is not None and segment.style.bgcolor == background
+            await pilot.press("d")
+            await pilot.pause()

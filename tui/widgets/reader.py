@@ -12,6 +12,7 @@ from itertools import accumulate
 from typing import ClassVar
 
 from rich.cells import get_character_cell_size
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -530,5 +531,7 @@ class Reader(ScrollView, can_focus=True):
             cursor = self.get_component_rich_style("reader--cursor")
             text.stylize_before(cursor)
             fill = base + cursor
-        segments = list(text.render(self.app.console))
+        # Text.render leaves a line without spans unstyled (its caller is meant to apply
+        # the base style): without this, plain lines showed the terminal's own colours.
+        segments = list(Segment.apply_style(text.render(self.app.console), base))
         return Strip(segments).adjust_cell_length(width, fill)
