@@ -27,3 +27,16 @@ def test_wrapped_lines_keep_every_character_in_order() -> None:
 def test_a_run_too_long_to_move_breaks_where_it_fits() -> None:
     text = "x" * 50
     assert [len(line) for line in lines(text, 20)] == [20, 20, 10]
+
+
+QUOTED = "草原经营权确权完成95%，则克台供销社获评首批“全区供销系统示范基层社”。“三医联动”改革"
+
+
+@pytest.mark.parametrize("width", range(14, 60))
+def test_closing_marks_never_start_and_opening_marks_never_end_a_line(width: int) -> None:
+    wrapped = lines(QUOTED, width)
+    assert "".join(wrapped) == QUOTED
+    for line in wrapped[1:]:
+        assert line[0] not in "”。，、；：）", line
+    for line in wrapped[:-1]:
+        assert line[-1] not in "“（《", line

@@ -29,6 +29,9 @@ from tui.location import Location
 # Closing punctuation that should not begin a wrapped line (it moves down with the
 # character before it), e.g. "增长6%；" never leaves "；" at the start of a line.
 NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’…%,.;:?!)")
+# Opening marks that should not end a line: "首批“⏎全区…" reads wrong.
+NO_LINE_END = frozenset("“‘（《「『【〔(")
+MAX_PUNCT_CARRY = 3  # marks carried across a break at most (”。” …)
 # Numbers and Latin words are not broken across lines: "增长0.5⏎1%" reads wrong.
 UNBROKEN = frozenset("0123456789.%+-‰abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 MAX_UNBROKEN = 16
@@ -86,8 +89,12 @@ def wrap(text: str, cells: list[int], start: int, end: int, width: int) -> list[
         # the longest run from line_start that fits: cells[stop] <= cells[line_start] + width
         stop = bisect_right(cells, cells[line_start] + width, line_start + 1, end + 1) - 1
         stop = max(stop, line_start + 1)
-        if text[stop] in NO_LINE_START and stop - 1 > line_start:
-            stop -= 1
+        for _ in range(MAX_PUNCT_CARRY):  # ”。 both move down with the character before
+            if text[stop] in NO_LINE_START and stop - 1 > line_start:
+                stop -= 1
+        for _ in range(MAX_PUNCT_CARRY):  # an opening “ moves down with what it opens
+            if text[stop - 1] in NO_LINE_END and stop - 1 > line_start:
+                stop -= 1
         stop = _keep_word_whole(text, line_start, stop)
         spans.append((line_start, stop))
         line_start = stop
