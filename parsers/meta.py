@@ -33,7 +33,8 @@ REGION_IN_TITLE = re.compile(
 SPEAKER_LINE = re.compile(r"(?:长|理|席|任|记|员|人)\s+(?P<name>[\u4e00-\u9fff·•]{2,16})$")
 # 第十二个五年规划 / “十四五”规划 / (2011~2015年)
 PLAN_NUMBER = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})个\s*五年")
-PLAN_SHORT = re.compile(r"“十(?P<n>[一二三四五六七八九])五”")
+# “十四五” (14th), “十五” (10th), “九五” (9th)
+PLAN_SHORT = re.compile(r"“(?P<n>十[一二三四六七八九]?|[一二三四六七八九])五”")
 PLAN_YEARS = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-~～—－至到]+\s*(?P<b>(?:19|20)\d\d)\s*年")
 # 2023年工作回顾 / 2024年重点工作 (in the section titles)
 YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*年")
@@ -46,7 +47,7 @@ NOT_A_PLACE = frozenset({"城市", "全市", "本市", "我市", "各市", "都�
 
 DOC_TYPES = (
     (re.compile(r"政府工作报告"), "政府工作报告"),
-    (re.compile(r"五年规划|规划纲要"), "五年规划纲要"),
+    (re.compile(r"五年规划|规划纲要|五年计划|计划纲要"), "五年规划纲要"),  # “十五”计划纲要 (2001)
     (re.compile(r"计划执行情况|计划草案"), "国民经济和社会发展计划报告"),
     (re.compile(r"预算执行情况|预算草案"), "预算报告"),
     (re.compile(r"工作报告"), "工作报告"),
@@ -168,7 +169,7 @@ def _plan_period(title: str, text: str) -> str | None:
         return f"{years.group('a')}-{years.group('b')}"
     short = PLAN_SHORT.search(title) or PLAN_SHORT.search(head)
     if short:
-        return five_year_plan_period(10 + CN_DIGITS[short.group("n")])
+        return five_year_plan_period(chinese_number(short.group("n")))
     return None
 
 

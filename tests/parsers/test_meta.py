@@ -79,3 +79,17 @@ def test_chinese_numerals(numeral: str, value: int) -> None:
 )
 def test_five_year_plan_periods(number: int, period: str) -> None:
     assert five_year_plan_period(number) == period
+
+
+@pytest.mark.parametrize(
+    "title,period",
+    [
+        ("某市国民经济和社会发展“十五”计划纲要", "2001-2005"),
+        ("某省国民经济和社会发展“九五”计划纲要", "1996-2000"),
+        ("某县国民经济和社会发展“十四五”规划纲要", "2021-2025"),
+        ("某市国民经济和社会发展第十一个五年规划纲要", "2006-2010"),
+    ],
+)
+def test_plan_period_from_the_plan_s_name(title: str, period: str) -> None:
+    report = parse_text(f"{title}\n序言\n为实现目标，制定本纲要。\n第一章 发展基础\n正文。")
+    assert report.meta.plan_period == period
