@@ -94,3 +94,14 @@ def test_reading_the_cache_imports_no_parsing_step_and_no_textual() -> None:
     load_corpus(seed_paths())  # fill the cache (the child shares this test's XDG dirs)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == str(["parsers.model"])
+
+
+def test_cached_reports_equal_freshly_parsed_ones_in_every_field() -> None:
+    """The compact pickling (a call of each model class) loses nothing."""
+    load_corpus(seed_paths())  # written
+    cached = load_corpus(seed_paths())  # read back
+    fresh = parsers.load(seed_paths())
+    assert cached.reports == fresh.reports
+    glossaries = [term for report in cached.reports for term in report.glossary]
+    assert any(term.occurrences for term in glossaries)
+    assert any(report.indicators for report in cached.reports)

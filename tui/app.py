@@ -155,7 +155,12 @@ class BaogaoApp(App[None]):
             self.screen.set_class(True, "-side-open")
         self.call_after_refresh(self.after_first_screen)
         self.open_report(self.reports[0])
-        self.outline.focus()
+        # The outline's cursor is placed now, so the first screen is drawn with it (the
+        # reader's first CursorMoved then finds it in place and draws nothing again).
+        self.outline.follow(self.reports[0], 0)
+        # The outline has the focus without a focus() call: it is the first widget that
+        # takes focus, so AUTO_FOCUS gives it as the screen is composed, styled before the
+        # first layout (focus() now would style and draw it a second time).
 
     def after_first_screen(self) -> None:
         """What the first screen does not need: side panels, then bookmarks and search."""

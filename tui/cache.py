@@ -6,17 +6,19 @@ screen needs only `parsers.model` (the parsing steps are imported only on a miss
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import sys
 import zlib
 from collections.abc import Iterable, Sequence
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 import parsers
 from parsers import Corpus, ReportError, report_files
 
-CACHE_FORMAT = 2  # bump when the pickled layout changes
+CACHE_FORMAT = 3  # bump when the pickled layout changes
 KEEP_CACHED = 8  # corpus pickles kept (one per set of files opened recently)
 # What a damaged or foreign pickle can raise; any of them means "parse again".
 UNREADABLE = (
@@ -85,14 +87,33 @@ def read_cached(cached: Path, key: str) -> Corpus | None:
         return None  # no cache yet, or one written by another version
 
 
+class ModelPickler(pickle.Pickler):
+    """Pickles a model dataclass as a call of its class with its field values.
+
+    Read back, that is one __init__ call per object, about twice as fast as the
+    default for frozen slots dataclasses (a __setstate__ setting field by field).
+    """
+
+    def reducer_override(self, obj: object) -> object:
+        if is_dataclass(obj) and not isinstance(obj, type):
+            cls = type(obj)
+            return cls, tuple(getattr(obj, field.name) for field in fields(cls))
+        return NotImplemented
+
+
+def dumps(value: object) -> bytes:
+    buffer = io.BytesIO()
+    ModelPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
 def write_cached(cached: Path, key: str, corpus: Corpus) -> None:
     """Store `corpus` atomically; a read-only cache only costs speed."""
     failures = tuple((error.path, error.problem) for error in corpus.errors)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial_file = cached.with_suffix(f".{os.getpid()}.tmp")
-        with partial_file.open("wb") as handle:
-            pickle.dump((key, corpus.reports, failures), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial_file.write_bytes(dumps((key, corpus.reports, failures)))
         partial_file.replace(cached)
         prune_cache(cached.parent)
     except OSError:

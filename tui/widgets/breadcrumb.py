@@ -18,6 +18,13 @@ from parsers.model import Section
 SEPARATOR = " › "
 
 
+def repaint(widget: Widget) -> None:
+    """Refresh `widget` if it has been drawn: before the first layout gives it a size,
+    a refresh would only draw the first screen's line a second time."""
+    if widget.size:
+        widget.refresh()
+
+
 def trail(document: str, sections: tuple[Section, ...]) -> Text:
     """The breadcrumb text; the widget's width cuts it with an ellipsis."""
     text = Text(document, style="bold", no_wrap=True, overflow="ellipsis", end="")
@@ -43,12 +50,12 @@ class Breadcrumb(Widget):
         text = trail(document, sections)
         if text.plain != self._text.plain:
             self._text = text
-            self.refresh()
+            repaint(self)
 
     def set_status(self, status: Text | str) -> None:
         """A note kept at the right end, such as the search hit counter."""
         self._status = Text(status) if isinstance(status, str) else status
-        self.refresh()
+        repaint(self)
 
     @property
     def plain(self) -> str:
@@ -73,8 +80,11 @@ class TitleBar(Widget):
     """
 
     def on_mount(self) -> None:
-        self.watch(self.app, "title", self.refresh, init=False)
-        self.watch(self.app, "sub_title", self.refresh, init=False)
+        self.watch(self.app, "title", self._changed, init=False)
+        self.watch(self.app, "sub_title", self._changed, init=False)
+
+    def _changed(self) -> None:
+        repaint(self)
 
     def render(self) -> Text:
         text = Text(" " + self.app.title, no_wrap=True, overflow="ellipsis")

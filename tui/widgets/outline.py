@@ -188,8 +188,12 @@ class Outline(ScrollView, can_focus=True):
         self._rows = list(visible(self._top))
         if current is not None:
             self._cursor = self._row_of(current)
-        self.virtual_size = Size(self.virtual_size.width, len(self._rows))
-        self.refresh()
+        rows = Size(self.virtual_size.width, len(self._rows))
+        if self.size:
+            self.virtual_size = rows
+            self.refresh()
+        else:  # the first layout reads it
+            self.set_reactive(Outline.virtual_size, rows)
 
     def _row_of(self, node: Node) -> int:
         """The row of `node`, or of its nearest visible ancestor."""
@@ -230,7 +234,12 @@ class Outline(ScrollView, can_focus=True):
             self.scroll_to(y=row, animate=False, immediate=True)
         elif row >= self.scroll_y + height:
             self.scroll_to(y=row - height + 1, animate=False, immediate=True)
-        self.refresh()
+        self._repaint()
+
+    def _repaint(self) -> None:
+        """Refresh if drawn already: the first layout draws the outline as it is then."""
+        if self.size:
+            self.refresh()
 
     # --- lazy section nodes ------------------------------------------------------
 
