@@ -13,10 +13,10 @@ from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -25,6 +25,7 @@ from parsers.model import Section
 from tui.cache import load_corpus, seed_corpus
 from tui.location import Location
 from tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
+from tui.widgets.messages import JumpRequested
 from tui.widgets.outline import Outline, document_label, region_of, regions
 from tui.widgets.reader import Reader
 
@@ -343,11 +344,10 @@ class BaogaoApp(App[None]):
         panel = self._panel("glossary")
         panel.show_term(message.key)  # type: ignore[attr-defined]
 
-    def on_glossary_panel_jump_requested(self, message: Message) -> None:
-        self.jump_to(message.location)  # type: ignore[attr-defined]
-
-    def on_indicator_panel_jump_requested(self, message: Message) -> None:
-        self.jump_to(message.location)  # type: ignore[attr-defined]
+    @on(JumpRequested)
+    def jump_requested(self, message: JumpRequested) -> None:
+        """The glossary or the indicator table asks for a place in the reader."""
+        self.jump_to(message.location)
 
     # --- sections in reading order -----------------------------------------------
 

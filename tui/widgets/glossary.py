@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from parsers.model import Report, Term, TermSource
 from tui.location import Location
+from tui.widgets import messages
 
 # Badges shown before each term: explicit entry, inline term defined in some report, undefined
 BADGES: dict[str, tuple[str, str]] = {
@@ -243,12 +244,8 @@ class GlossaryPanel(Widget):
     }
     """
 
-    class JumpRequested(Message):
+    class JumpRequested(messages.JumpRequested):
         """The user asked for a term's next occurrence: show it in the reader."""
-
-        def __init__(self, location: Location) -> None:
-            super().__init__()
-            self.location = location
 
     def __init__(
         self,

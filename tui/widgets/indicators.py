@@ -15,12 +15,12 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Label
 
 from parsers.model import Indicator, IndicatorKind, Report, Section
 from tui.location import Location
+from tui.widgets import messages
 
 # Headline statistics first, in the order reports usually give them; the rest follow by name.
 HEADLINE_ORDER: tuple[str, ...] = (
@@ -307,12 +307,8 @@ class IndicatorPanel(Widget):
     }
     """
 
-    class JumpRequested(Message):
+    class JumpRequested(messages.JumpRequested):
         """The user picked a figure: show its sentence in the reader."""
-
-        def __init__(self, location: Location) -> None:
-            super().__init__()
-            self.location = location
 
     def __init__(
         self,

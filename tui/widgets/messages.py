@@ -1,0 +1,15 @@
+"""Messages shared by the panes."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from tui.location import Location
+
+
+class JumpRequested(Message):
+    """A pane asks the app to show `location` in the reader."""
+
+    def __init__(self, location: Location) -> None:
+        super().__init__()
+        self.location = location
