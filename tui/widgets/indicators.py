@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Label
 from parsers.model import Indicator, IndicatorKind, Report, Section
 from tui.location import Location
 from tui.widgets import messages
+from tui.widgets.outline import document_label
 
 # Headline statistics first, in the order reports usually give them; the rest follow by name.
 HEADLINE_ORDER: tuple[str, ...] = (
@@ -128,16 +129,6 @@ def format_cell(indicator: Indicator) -> str:
 def column_label(period: str, kind: IndicatorKind) -> str:
     """Column header: "2025 实际", "2021-2025 目标"."""
     return f"{period} {KIND_LABELS.get(kind, str(kind))}"
-
-
-def document_label(report: Report) -> str:
-    """A document as a person names it: "政府工作报告 2026", else the file name."""
-    meta = report.meta
-    year = meta.plan_period or (str(meta.plan_year) if meta.plan_year else "")
-    if not year and meta.review_year:
-        year = str(meta.review_year)
-    label = " ".join(part for part in (meta.doc_type or "", year) if part)
-    return label or meta.title or Path(report.path).name
 
 
 # ---------------------------------------------------------------- the region table as data

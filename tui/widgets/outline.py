@@ -58,12 +58,14 @@ def regions(reports: Iterable[Report]) -> dict[str, list[Report]]:
 
 
 def document_label(report: Report) -> str:
-    """'政府工作报告 2026' / '五年规划纲要 2011-2015'; the file name when nothing is known."""
+    """'政府工作报告 2026' / '五年规划纲要 2011-2015'; else its title, else its file name.
+
+    One label for a document across the outline, the breadcrumb and the indicator pane.
+    """
     meta = report.meta
     when = meta.plan_period or meta.plan_year or meta.review_year
-    if meta.doc_type:
-        return f"{meta.doc_type} {when}" if when else meta.doc_type
-    name = report.path.rsplit("/", 1)[-1]
+    name = meta.doc_type or (meta.title if meta.title and meta.title != report.path else "")
+    name = name or report.path.rsplit("/", 1)[-1]
     return f"{name} {when}" if when else name
 
 
