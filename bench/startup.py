@@ -7,13 +7,16 @@ One command measures both apps under the same machine load, alternating them run
 run, and prints the medians and the ratio (budget: 1.25).
 
 What a run measures: a fresh Python process is started, imports what it needs,
-constructs the app (baogao opens the five bundled seeds, through its parse cache),
-runs it headless until every widget has handled its start-up messages, and renders
-the whole first screen into terminal escape sequences, as a terminal driver would.
-The time is taken from just before the process is spawned to the end of that render
-(the child reports time.perf_counter(), a system-wide monotonic clock on Linux), so it
-is what a user waits for after pressing Enter. One warm-up run of each comes first
-(it fills baogao's parse cache and the OS file cache) and is reported separately.
+constructs the app (baogao opens the five bundled seeds, through its parse cache) and
+runs it headless. Every frame the app paints is turned into terminal escape sequences,
+as the terminal driver would do, and timed. The clock stops at the first frame that
+shows every pane the app opens with: for the empty app its first frame; for baogao
+the outline with every region and the first report in the reader (the glossary and
+indicator panels open on demand, so they are not part of the first screen). The time runs from just before the process is
+spawned to the end of that frame (the child reports time.perf_counter(), a system-wide
+monotonic clock on Linux), so it is what a user waits for after pressing Enter. One
+warm-up run of each comes first (it fills baogao's parse cache and the OS file cache)
+and is reported separately.
 
 Python modules run from cached bytecode, as they do once installed (pip compiles
 them; an editable install writes them on first run): the children get a private
@@ -35,33 +38,16 @@ import os
 import statistics
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from time import perf_counter
+from typing import Any
 
 BUDGET = 1.25  # baogao may take at most this many times as long as an empty app
 APPS = ("empty", "baogao")
+DEADLINE = 10.0  # seconds a run may wait for its full screen
 
 
-def draw(app: object) -> int:
-    """Render the whole screen to escape sequences, as a terminal driver would; return its size."""
-    from rich.console import Console
-
-    width, height = app.size  # type: ignore[attr-defined]
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        legacy_windows=False,
-    )
-    update = app.screen._compositor.render_update(full=True)  # type: ignore[attr-defined]
-    assert update is not None
-    return len(update.render_segments(console))
-
-
-def make_app(name: str) -> object:
+def make_app(name: str) -> Any:
     """A new instance of the named app, importing only what that app needs."""
     if name == "empty":
         from textual.app import App
@@ -72,29 +58,82 @@ def make_app(name: str) -> object:
     return BaogaoApp()
 
 
-async def first_paint(
-    make: Callable[[], object], size: tuple[int, int]
-) -> tuple[float, str, float]:
-    """perf_counter() when the app made by `make` has its first screen fully drawn, which
-    panes that screen shows (checked after the clock stopped), and perf_counter() when
-    baogao's side panes are drawn too (the first time again if it shows none).
+def expected_panes(name: str) -> tuple[str, ...]:
+    """The panes the app's first full screen must show."""
+    return () if name == "empty" else ("outline", "reader")
 
-    The side panes are awaited with `pause(0)`: a plain `pause()` waits for the process
-    to go idle, which the search index (built in a thread after the first screen) delays."""
-    app = make()
-    async with app.run_test(size=size) as pilot:  # type: ignore[attr-defined]
-        draw(app)
-        done = perf_counter()
-        drawn = drawn_panes(app)
-        complete = done
-        if getattr(app, "side", None) is not None and "glossary" not in drawn:
-            for _ in range(200):
-                await pilot.pause(0)
-                draw(app)
-                complete = perf_counter()
-                if "indicators" in drawn_panes(app):
-                    break
-    return done, drawn, complete
+
+def screen_text(app: Any) -> str:
+    """The whole screen as plain text (used only after a frame's time is taken)."""
+    from textual.strip import Strip
+
+    update = app.screen._compositor.render_update(full=True)
+    return "\n".join(Strip.join(row).text for row in getattr(update, "strips", ()))
+
+
+def drawn_panes(app: Any, text: str) -> tuple[str, ...]:
+    """Which of baogao's panes the screen text shows, each checked on its own content."""
+    if not hasattr(app, "reader"):
+        return ()
+    first_lines = app.reader.visible_text()[:8] if app.reader.is_mounted else "各位代表"
+    checks = {
+        "outline": all(region in text for region in app._regions),
+        "reader": bool(first_lines) and first_lines in text,
+        "glossary": "Glossary ·" in text and " terms" in text,
+        "indicators": "Indicators ·" in text and "地区生产总值" in text,
+    }
+    return tuple(name for name, seen in checks.items() if seen)
+
+
+async def time_full_screen(name: str, size: tuple[int, int]) -> tuple[float, int, str]:
+    """perf_counter() at the end of the first frame that shows every expected pane, how
+    many frames the app painted up to then, and the panes that frame showed.
+
+    Each frame is rendered to escape sequences as a terminal driver would (headless
+    apps skip that step). The screen's text is checked only after a frame's time is
+    taken, and only once the expected panes are on the compositor's map."""
+    from rich.console import Console
+    from textual._compositor import CompositorUpdate
+
+    app = make_app(name)
+    console = Console(
+        width=size[0],
+        height=size[1],
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        legacy_windows=False,
+    )
+    wanted = expected_panes(name)
+    frames: list[float] = []
+    found: list[tuple[float, int, str]] = []
+    display = app._display
+
+    def display_and_time(screen: Any, update: Any) -> None:
+        display(screen, update)
+        if update is None or found:
+            return
+        if isinstance(update, CompositorUpdate):
+            update.render_segments(console)
+        frames.append(perf_counter())
+        if not wanted:
+            found.append((frames[-1], len(frames), "-"))
+            return
+        on_map = {widget.id for widget in screen._compositor.visible_widgets}
+        if not set(wanted) <= on_map:
+            return
+        shown = drawn_panes(app, screen_text(app))
+        if set(wanted) <= set(shown):
+            found.append((frames[-1], len(frames), ",".join(shown)))
+
+    app._display = display_and_time
+    async with app.run_test(size=size):
+        started = perf_counter()
+        while not found and perf_counter() - started < DEADLINE:
+            await asyncio.sleep(0.001)  # the app paints on its own timer, not forced
+    if not found:
+        raise SystemExit(f"{name} never showed {', '.join(wanted)} at {size[0]}x{size[1]}")
+    return found[0]
 
 
 def child_env(bytecode: bool) -> dict[str, str]:
@@ -110,38 +149,19 @@ def child_env(bytecode: bool) -> dict[str, str]:
     return env
 
 
-def run_child(name: str, size: tuple[int, int], env: dict[str, str]) -> tuple[float, str, float]:
-    """Seconds from spawning a fresh interpreter to the named app's first full screen,
-    the child's note on what it drew, and seconds to the screen with the side panes."""
+def run_child(name: str, size: tuple[int, int], env: dict[str, str]) -> tuple[float, int, str]:
+    """Seconds from spawning a fresh interpreter to the named app's full first screen,
+    the frames painted up to it, and the panes it showed."""
     command = [sys.executable, __file__, "--child", name, "--size", f"{size[0]}x{size[1]}"]
     started = perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
-    done, drawn, complete = result.stdout.strip().splitlines()[-1].split(" ")
-    return float(done) - started, drawn, float(complete) - started
-
-
-def drawn_panes(app: object) -> str:
-    """Which of baogao's panes are on the measured screen, checked on its text."""
-    from tui.app import BaogaoApp
-
-    if not isinstance(app, BaogaoApp):
-        return "-"
-    rows = app.screen._compositor.render_update(full=True)
-    from textual.strip import Strip
-
-    text = "\n".join(Strip.join(row).text for row in getattr(rows, "strips", ()))
-    checks = {
-        "outline (all regions)": all(region in text for region in app._regions),
-        "reader (first report)": "各位代表" in text or app.reader.visible_text()[:8] in text,
-        "glossary": "Glossary ·" in text,
-        "indicators": "Indicators ·" in text,
-    }
-    return ",".join(name.replace(" ", "_") for name, seen in checks.items() if seen) or "nothing"
+    done, frames, shown = result.stdout.strip().splitlines()[-1].split(" ")
+    return float(done) - started, int(frames), shown
 
 
 async def in_process(name: str, size: tuple[int, int]) -> float:
     started = perf_counter()
-    done, _drawn, _complete = await first_paint(lambda: make_app(name), size)
+    done, _frames, _shown = await time_full_screen(name, size)
     return done - started
 
 
@@ -163,23 +183,23 @@ def main() -> int:
     args = parser.parse_args()
     size: tuple[int, int] = args.size
     if args.child:
-        done, drawn, complete = asyncio.run(first_paint(lambda: make_app(args.child), size))
-        print(done, drawn, complete)
+        done, frames, shown = asyncio.run(time_full_screen(args.child, size))
+        print(done, frames, shown)
         return 0
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     env = child_env(bytecode=not args.source)
     warm = {name: run_child(name, size, env)[0] for name in APPS}
     fresh: dict[str, list[float]] = {name: [] for name in APPS}
-    drawn: set[str] = set()
-    with_side: list[float] = []
+    frames: dict[str, list[int]] = {name: [] for name in APPS}
+    shown: set[str] = set()
     for _ in range(args.runs):
         for name in APPS:
-            seconds, panes, complete = run_child(name, size, env)
+            seconds, painted, panes = run_child(name, size, env)
             fresh[name].append(seconds)
+            frames[name].append(painted)
             if name == "baogao":
-                drawn.add(panes)
-                with_side.append(complete)
+                shown.add(panes)
 
     async def measure_here() -> dict[str, list[float]]:
         here: dict[str, list[float]] = {name: [] for name in APPS}
@@ -196,19 +216,16 @@ def main() -> int:
     ratio = baogao_ms / empty_ms
     here_empty, here_baogao = median_ms(here["empty"]), median_ms(here["baogao"])
     print(f"first fully drawn screen at {size[0]}x{size[1]}; medians of {args.runs} runs each")
-    print(f"baogao's measured screen showed: {' | '.join(sorted(drawn))}")
+    print(f"baogao's full screen showed: {' | '.join(sorted(shown))}")
+    painted = statistics.median(frames["baogao"])
+    print(f"  (frames painted up to it: empty app 1, baogao {painted:g})")
     mode = "compiled from source every run" if args.source else "cached bytecode, as installed"
-    print(f"fresh process (spawn, imports, app start, first full render; {mode}):")
+    print(f"fresh process (spawn, imports, app start, frames up to the full screen; {mode}):")
     print(f"  empty Textual app       {empty_ms:7.1f} ms")
     print(f"  baogao, 5 seeds         {baogao_ms:7.1f} ms")
     print(f"  ratio                   {ratio:7.2f}   (budget {BUDGET})")
-    side_ms = median_ms(with_side)
-    if side_ms > baogao_ms + 0.05:
-        print("  (baogao's first screen shows the outline, the reader and the side pane's empty")
-        print("   frame; the glossary and indicator panels are mounted and drawn right after it)")
-        print(f"  baogao, panels filled   {side_ms:7.1f} ms   (ratio {side_ms / empty_ms:.2f})")
     print(f"  warm-up runs            {warm['empty'] * 1000:7.1f} / {warm['baogao'] * 1000:.1f} ms")
-    print("inside one process (app start and first full render only, imports done):")
+    print("inside one process (app start and frames only, imports done):")
     print(f"  empty Textual app       {here_empty:7.1f} ms")
     print(f"  baogao, 5 seeds         {here_baogao:7.1f} ms")
     print(f"  ratio                   {here_baogao / here_empty:7.2f}")
