@@ -10,18 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widget import Widget
-from textual.widgets import DataTable, Label
+from textual.widgets import Static
 
 from parsers.model import Indicator, IndicatorKind, Report, Section
 from tui.location import Location
 from tui.widgets import messages
 from tui.widgets.outline import document_label
+from tui.widgets.table import TextTable
 
 # Headline statistics first, in the order reports usually give them; the rest follow by name.
 HEADLINE_ORDER: tuple[str, ...] = (
@@ -66,7 +65,6 @@ YEAR = re.compile(
     re.VERBOSE,
 )
 
-NAME_COLUMN = "name"
 NAME_WIDTH = 24  # cells; longer indicator names are cut with an ellipsis
 
 
@@ -218,47 +216,13 @@ def figure_source(figure: Figure, reports: tuple[Report, ...]) -> Text:
     return Text.assemble((document, "bold"), ": ", sentence)
 
 
-def _column_key(column: Column) -> str:
-    period, kind = column
-    return f"{period}|{kind}"
-
-
 def _truncated(text: str, width: int, style: str = "") -> Text:
     label = Text(text, style=style, no_wrap=True, overflow="ellipsis")
     label.truncate(width, overflow="ellipsis")
     return label
 
 
-def _fill_table(
-    table: DataTable[Text], headers: list[Text], keys: list[str], rows: list[list[Text]]
-) -> None:
-    """Replace the table's contents, with column widths measured here.
-
-    DataTable measures auto-width columns on idle and caches cells drawn before
-    that at the header's width ("地 …"); explicit widths avoid the race.
-    """
-    table.clear(columns=True)
-    for index, (header, key) in enumerate(zip(headers, keys, strict=True)):
-        width = max([header.cell_len, *(row[index].cell_len for row in rows)])
-        table.add_column(header, key=key, width=width)
-    for index, row in enumerate(rows):
-        table.add_row(*row, key=str(index))
-
-
 # ---------------------------------------------------------------- widgets
-
-
-class VimDataTable(DataTable[Text]):
-    """A DataTable that also answers to j/k/h/l and g/G."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("h", "cursor_left", "Left", show=False),
-        Binding("l", "cursor_right", "Right", show=False),
-        Binding("g", "scroll_top", "First row", show=False),
-        Binding("G", "scroll_bottom", "Last row", show=False),
-    ]
 
 
 class IndicatorPanel(Widget):
@@ -269,7 +233,7 @@ class IndicatorPanel(Widget):
         height: 1fr;
         layout: vertical;
     }
-    IndicatorPanel > Label {
+    IndicatorPanel > Static {
         width: 1fr;
         height: 1;
         padding: 0 1;
@@ -284,10 +248,9 @@ class IndicatorPanel(Widget):
     IndicatorPanel > .indicators--note {
         color: $text-muted;
     }
-    IndicatorPanel > VimDataTable {
+    IndicatorPanel > TextTable {
         height: 1fr;
         min-height: 3;
-        background: $surface;
     }
     IndicatorPanel > #section-table {
         height: auto;
@@ -317,14 +280,12 @@ class IndicatorPanel(Widget):
         self._composed = False  # is_mounted turns True only after on_mount returns
 
     def compose(self) -> ComposeResult:
-        yield Label(Text("Indicators"), id="region-title", classes="indicators--title")
-        yield Label(Text("No region selected"), id="region-note", classes="indicators--note")
-        region = VimDataTable(id="region-table", cursor_type="cell", zebra_stripes=True)
-        region.fixed_columns = 1
-        yield region
-        yield Label(Text(""), id="figure-source", classes="indicators--note")
-        yield Label(Text("This section"), id="section-title", classes="indicators--title")
-        yield VimDataTable(id="section-table", cursor_type="row", zebra_stripes=True)
+        yield Static(Text("Indicators"), id="region-title", classes="indicators--title")
+        yield Static(Text("No region selected"), id="region-note", classes="indicators--note")
+        yield TextTable(id="region-table", cursor="cell", fixed_columns=1)
+        yield Static(Text(""), id="figure-source", classes="indicators--note")
+        yield Static(Text("This section"), id="section-title", classes="indicators--title")
+        yield TextTable(id="section-table", cursor="row")
 
     # ------------------------------------------------------------ public API
 
@@ -360,8 +321,8 @@ class IndicatorPanel(Widget):
     # ------------------------------------------------------------ internals
 
     def _render_region(self) -> None:
-        title = self.query_one("#region-title", Label)
-        note = self.query_one("#region-note", Label)
+        title = self.query_one("#region-title", Static)
+        note = self.query_one("#region-note", Static)
         if self.region_name is None:
             title.update(Text("Indicators"))
             note.update(Text("No region selected"))
@@ -381,16 +342,16 @@ class IndicatorPanel(Widget):
             + [Text(format_cell(cell.indicator)) if cell else Text("") for cell in cells]
             for name, cells in self.region_table.rows
         ]
-        keys = [NAME_COLUMN, *(_column_key(c) for c in self.region_table.columns)]
-        _fill_table(self.query_one("#region-table", VimDataTable), headers, keys, rows)
+        # another region (or other documents): the cursor starts again at the top left
+        self.query_one("#region-table", TextTable).set_data(headers, rows, keep_cursor=False)
 
     def _render_section(self) -> None:
-        table = self.query_one("#section-table", VimDataTable)
-        title = self.query_one("#section-title", Label)
+        table = self.query_one("#section-table", TextTable)
+        title = self.query_one("#section-title", Static)
         # An empty table would only take rows from the region table: hide it.
         table.set_class(not self.section_rows, "-empty")
         if self.section is None:
-            table.clear(columns=True)
+            table.set_data((), (), keep_cursor=False)
             title.update(Text("This section: none selected"))
             return
         count = len(self.section_rows)
@@ -399,11 +360,10 @@ class IndicatorPanel(Widget):
         rows = [section_row(figure.indicator) for figure in self.section_rows]
         # Drop columns no figure fills (a targets section has no values), so narrow panes fit.
         keep = [i for i in range(len(SECTION_COLUMNS)) if i < 3 or any(r[i] for r in rows)]
-        _fill_table(
-            table,
+        table.set_data(
             [Text(SECTION_COLUMNS[i]) for i in keep],
-            [SECTION_COLUMNS[i] for i in keep],
             [[Text(row[i]) for i in keep] for row in rows],
+            keep_cursor=False,
         )
 
     def region_figure(self, row: int, column: int) -> Figure | None:
@@ -416,24 +376,21 @@ class IndicatorPanel(Widget):
             return cells[column - 1]
         return next((cell for cell in cells if cell is not None), None)
 
-    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+    def on_text_table_cell_selected(self, event: TextTable.CellSelected) -> None:
         event.stop()
-        figure = self.region_figure(event.coordinate.row, event.coordinate.column)
-        if figure is not None:
-            self.post_message(self.JumpRequested(figure.location))
+        if event.table.id == "region-table":
+            figure = self.region_figure(event.row, event.column)
+            if figure is not None:
+                self.post_message(self.JumpRequested(figure.location))
+        elif 0 <= event.row < len(self.section_rows):
+            self.post_message(self.JumpRequested(self.section_rows[event.row].location))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        if 0 <= event.cursor_row < len(self.section_rows):
-            self.post_message(self.JumpRequested(self.section_rows[event.cursor_row].location))
-
-    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+    def on_text_table_cell_highlighted(self, event: TextTable.CellHighlighted) -> None:
         """Say where the figure under the cursor comes from, so it can be checked at a glance."""
         event.stop()
-        figure = self.region_figure(event.coordinate.row, event.coordinate.column)
-        self.query_one("#figure-source", Label).update(
+        if event.table.id != "region-table":
+            return
+        figure = self.region_figure(event.row, event.column)
+        self.query_one("#figure-source", Static).update(
             figure_source(figure, self.region_reports) if figure else Text("")
         )
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
