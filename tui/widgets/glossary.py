@@ -18,12 +18,12 @@ from textual.containers import VerticalScroll
 from textual.events import DescendantFocus
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from parsers.model import Report, Term, TermSource
 from tui.location import Location
 from tui.widgets import messages
+from tui.widgets.line_list import LineList
 
 # Badges shown before each term: explicit entry, inline term defined in some report, undefined
 BADGES: dict[str, tuple[str, str]] = {
@@ -32,6 +32,7 @@ BADGES: dict[str, tuple[str, str]] = {
     "undefined": ("引", "dim"),
 }
 NOT_DEFINED = "not defined in these reports"
+FILTER_HINT = "filter: 汉字 or pinyin (fqjy)"
 
 Pinyin = tuple[str, str]  # (initials, full syllables), e.g. ("fqjy", "fengqiaojingyan")
 
@@ -163,15 +164,8 @@ def jump_stops(term: Term) -> tuple[tuple[int, int], ...]:
 # ---------------------------------------------------------------- widgets
 
 
-class TermList(OptionList):
-    """The list of terms, with vim keys."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First term", show=False),
-        Binding("G", "last", "Last term", show=False),
-    ]
+class TermList(LineList):
+    """The list of terms (a LineList, which has the vim keys)."""
 
 
 class FilterInput(Input):
@@ -187,6 +181,20 @@ class FilterInput(Input):
 
     def action_leave(self) -> None:
         self.post_message(self.Left())
+
+
+class FilterHint(Static, can_focus=True):
+    """The filter box's place until it is first used (focused, clicked, or `f`).
+
+    The real Input costs the wide first screen ~2.5 ms to style and mount, so the
+    panel starts with this line and puts the Input in its place when it is wanted.
+    """
+
+    class Wanted(Message):
+        """The user reached for the filter."""
+
+    def on_focus(self) -> None:
+        self.post_message(self.Wanted())
 
 
 class GlossaryPanel(Widget):
@@ -211,11 +219,14 @@ class GlossaryPanel(Widget):
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
-    GlossaryPanel > FilterInput {
+    GlossaryPanel > FilterInput, GlossaryPanel > FilterHint {
         height: 1;
         border: none;
         padding: 0 1;
         background: $surface;
+    }
+    GlossaryPanel > FilterHint {
+        color: $text-muted;
     }
     GlossaryPanel > FilterInput:focus {
         background: $boost;
@@ -223,14 +234,6 @@ class GlossaryPanel(Widget):
     GlossaryPanel > TermList {
         height: 1fr;
         min-height: 3;
-        max-height: 100%;
-        border: none;
-        padding: 0;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    GlossaryPanel > TermList:focus {
-        border: none;
     }
     GlossaryPanel > #glossary-detail {
         height: auto;
@@ -264,12 +267,11 @@ class GlossaryPanel(Widget):
         self._next_stop: dict[str, int] = {}
         self._pending_term: str | None = None
         self._composed = False  # is_mounted turns True only after on_mount returns
+        self._filter: FilterInput | None = None  # mounted when first wanted
 
     def compose(self) -> ComposeResult:
-        yield Label(Text("Glossary"), id="glossary-title")
-        yield FilterInput(
-            placeholder="filter: 汉字 or pinyin (fqjy)", id="glossary-filter", compact=True
-        )
+        yield Static(Text("Glossary"), id="glossary-title")
+        yield FilterHint(Text(FILTER_HINT), id="glossary-filter-hint")
         yield TermList(id="glossary-terms")
         with VerticalScroll(id="glossary-detail"):
             yield Static(Text("No document selected", style="dim"), id="glossary-definition")
@@ -300,7 +302,8 @@ class GlossaryPanel(Widget):
             )
             return
         if term not in self.shown:
-            self.query_one(FilterInput).value = ""  # its Changed event then finds nothing to do
+            if self._filter is not None:
+                self._filter.value = ""  # its Changed event then finds nothing to do
             self.query_text = ""
             self._refresh_list()
         terms_list = self.query_one(TermList)
@@ -339,7 +342,7 @@ class GlossaryPanel(Widget):
         previous = self.highlighted_term
         self.shown = filter_terms(self.terms, self.query_text, self._pinyin)
         terms_list = self.query_one(TermList)
-        terms_list.set_options(Option(term_prompt(term)) for term in self.shown)
+        terms_list.set_items(term_prompt(term) for term in self.shown)
         self._update_title()
         if not self.shown:
             terms_list.highlighted = None
@@ -361,7 +364,7 @@ class GlossaryPanel(Widget):
             title.append(f" ({explicit} 释)")
         if self.query_text:
             title.append(f" · {len(self.shown)} match")
-        self.query_one("#glossary-title", Label).update(title)
+        self.query_one("#glossary-title", Static).update(title)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -378,23 +381,34 @@ class GlossaryPanel(Widget):
         self.query_one(TermList).focus()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        if self.query_one(FilterInput).has_focus and not self._pinyin_wanted:
+        if self._filter is not None and self._filter.has_focus and not self._pinyin_wanted:
             self._pinyin_wanted = True
             self._build_pinyin(self.terms)
 
     def action_focus_filter(self) -> None:
-        self.query_one(FilterInput).focus()
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if self.report is not None and 0 <= event.option_index < len(self.shown):
-            self._detail(term_detail(self.shown[event.option_index], self.report))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if self.report is None or not 0 <= event.option_index < len(self.shown):
+        if self._filter is None:
+            hint = self.query_one(FilterHint)
+            self._filter = FilterInput(placeholder=FILTER_HINT, id="glossary-filter", compact=True)
+            self.mount(self._filter, after=hint)
+            hint.display = False
+            self.call_after_refresh(self._filter.focus)  # once it is mounted
             return
-        term = self.shown[event.option_index]
+        self._filter.focus()
+
+    def on_filter_hint_wanted(self, event: FilterHint.Wanted) -> None:
+        event.stop()
+        self.action_focus_filter()
+
+    def on_line_list_highlighted(self, event: LineList.Highlighted) -> None:
+        event.stop()
+        if self.report is not None and 0 <= event.index < len(self.shown):
+            self._detail(term_detail(self.shown[event.index], self.report))
+
+    def on_line_list_selected(self, event: LineList.Selected) -> None:
+        event.stop()
+        if self.report is None or not 0 <= event.index < len(self.shown):
+            return
+        term = self.shown[event.index]
         stops = jump_stops(term)
         if not stops:
             self.notify(f"{term.term} occurs nowhere else in this report", timeout=3)
