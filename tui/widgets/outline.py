@@ -8,8 +8,7 @@ the first time it is expanded, so the first screen builds only a handful of node
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -17,10 +16,10 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from parsers.model import Report, Section, SectionKind
+from tui.widgets.line_view import LineView
 
 UNKNOWN_REGION = "未标明地区"
 UNTITLED = "（无标题）"
@@ -36,8 +35,7 @@ BADGES: dict[SectionKind, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """What a node stands for: a region, a document, or one of its sections."""
 
     region: str
@@ -100,7 +98,7 @@ def visible(nodes: Iterable[Node]) -> Iterator[Node]:
             yield from visible(node.children)
 
 
-class Outline(ScrollView, can_focus=True):
+class Outline(LineView, can_focus=True):
     """Regions, documents and sections; Enter opens, h/l collapse and expand."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -376,7 +374,7 @@ class Outline(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row = round(self.scroll_y) + y
-        base = self.rich_style
+        base = self.base_style
         if row >= len(self._rows):
             return Strip.blank(width, base)
         cursor = self.get_component_rich_style("outline--cursor") if row == self._cursor else None
@@ -406,7 +404,7 @@ class Outline(ScrollView, can_focus=True):
             room -= badge.cell_len + 1
         if room > 1 and label.cell_len > room:
             label.truncate(room, overflow="ellipsis")
-        text = Text(lead, style=self.rich_style if cursor is None else cursor, end="")
+        text = Text(lead, style=self.base_style if cursor is None else cursor, end="")
         text.append_text(label)
         if badge is not None:
             text.append(" ")
