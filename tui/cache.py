@@ -17,6 +17,7 @@ from pathlib import Path
 
 import parsers
 from parsers import Corpus, ReportError, report_files
+from tui import collector
 
 CACHE_FORMAT = 3  # bump when the pickled layout changes
 KEEP_CACHED = 8  # corpus pickles kept (one per set of files opened recently)
@@ -77,7 +78,7 @@ def prune_cache(folder: Path, keep: int = KEEP_CACHED) -> None:
 def read_cached(cached: Path, key: str) -> Corpus | None:
     """The corpus stored under `key`, or None when there is none (or it is unreadable)."""
     try:
-        with cached.open("rb") as handle:
+        with cached.open("rb") as handle, collector.paused():
             stored_key, reports, failures = pickle.load(handle)
         if stored_key != key:
             return None
