@@ -208,28 +208,28 @@ class View:
 
 
 # From start-up the outline has focus with no row selected; `g` puts the cursor on the first
-# region (伊宁市), four `down`s reach 新源县's 政府工作报告 2026 (seed 001). At 120 columns the
-# side pane (glossary over indicators) opens with the app; `t` and `i` toggle its two panels.
+# region (伊宁市), four `down`s reach 新源县's 政府工作报告 2026 (seed 001). The side pane's
+# panels open on demand: `t` the glossary, `i` the indicators (and `r` after picking a region).
 VIEWS = (
     View(
         "outline_reader",
         "baogao — 大纲与正文",
-        # close the side pane, expand 001, open its 三、… to show nesting, read 一、…回顾
-        ("t", "i", "g", *["down"] * 4, "l", "l", *["down"] * 3, "l", "up", "up", "enter"),
+        # expand 001, open its 三、… to show nesting, read 一、…回顾
+        ("g", *["down"] * 4, "l", "l", *["down"] * 3, "l", "up", "up", "enter"),
         ("（一）筑牢", "2025年是“十四五”规划收官之年"),
     ),
     View(
         "glossary",
         "baogao — 名词解释",
-        # indicators off, open 001, Tab to the reader then the glossary's list, third term
-        ("i", "g", *["down"] * 4, "enter", "tab", "tab", "down", "down"),
+        # open 001, open the glossary (its list takes the focus), third term
+        ("g", *["down"] * 4, "enter", "t", "down", "down"),
         ("Glossary", "两品一标", "绿色食品、有机农产品和农产品地理标志"),
     ),
     View(
         "indicators",
         "baogao — 伊宁市指标",
-        # glossary off, the region picker (r) and Enter on 伊宁市
-        ("t", "r", "enter"),
+        # the region picker (r) and Enter on 伊宁市 open the indicator panel
+        ("r", "enter"),
         ("Indicators · 伊宁市", "地区生产总值", "+6.5%左右"),
     ),
     View("help", "baogao — 快捷键", ("question_mark",), ("Next pane", "Previous section")),

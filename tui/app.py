@@ -22,6 +22,7 @@ from textual.widget import Widget
 
 from parsers import Corpus, Report
 from parsers.model import Section
+from tui import collector
 from tui.cache import load_corpus, seed_corpus
 from tui.location import Location
 from tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from parsers.search import SearchHit, SearchIndex, SearchOutcome
     from tui.bookmarks import BookmarkStore
 
-WIDE = 120  # from this many columns, the side pane opens with the app
+WIDE = 120  # from this many columns, the side pane opens beside the reader, not over the outline
 SECTION_KEYS = Binding.Group("Section", compact=True)  # [ and ] share one footer label
 PANES = ("outline", "reader", "glossary", "indicators")  # the order Tab visits them in
 # Where the focus lands in each pane: its main list or table.
@@ -107,13 +108,12 @@ class BaogaoApp(App[None]):
         self._section: Section | None = None
         self._side_panels: dict[str, Widget] = {}
         self._side_wanted = {"glossary": False, "indicators": False}
-        self._side_chosen = False  # the user toggled a panel: stop following the width
         self.search_index: SearchIndex | None = None
         self.search_query = ""
         self.search_hits: tuple[SearchHit, ...] = ()
         self.hit_at = 0
         self.bookmarks: BookmarkStore | None = None  # opened right after the first screen
-        self._started = False  # on_mount has run
+        self._collector_paused = False  # by on_load, until the first screen is up
 
     # --- layout ------------------------------------------------------------------
 
@@ -146,14 +146,6 @@ class BaogaoApp(App[None]):
         if not self.reports:
             self.exit(return_code=1, message="baogao: no report could be opened")
             return
-        self._started = True
-        wide = self.size.width >= WIDE
-        self._side_wanted = {"glossary": wide, "indicators": wide}
-        if wide:
-            # The side pane's place is kept from the start, so the reader is laid out
-            # once at its final width; its panels (~100 ms) fill it right after.
-            self._side_box().set_class(True, "-open")
-            self.screen.set_class(True, "-side-open")
         self.call_after_refresh(self.after_first_screen)
         self.open_report(self.reports[0])
         # The outline's cursor is placed now, so the first screen is drawn with it (the
@@ -164,15 +156,21 @@ class BaogaoApp(App[None]):
         # first layout (focus() now would style and draw it a second time).
 
     def after_first_screen(self) -> None:
-        """What the first screen does not need: side panels, then bookmarks and search."""
-        if any(self._side_wanted.values()):
-            self._apply_side()
-        # The index is built in a thread, which would slow the panels' first render.
-        self.call_after_refresh(self.after_side_panes)
-
-    def after_side_panes(self) -> None:
+        """What the first screen does not need: bookmarks and the search index."""
+        self._resume_collector()
         self.open_bookmarks()
         self.build_search_index()
+
+    def on_load(self) -> None:
+        # No garbage collection until the first screen is up (see tui.collector).
+        self._collector_paused = collector.pause()
+
+    def _resume_collector(self) -> None:
+        collector.resume(self._collector_paused, keep_survivors=True)
+        self._collector_paused = False
+
+    def on_unmount(self) -> None:
+        self._resume_collector()  # an app closed before its first screen
 
     def open_bookmarks(self) -> None:
         from tui.bookmarks import BookmarkStore
@@ -186,14 +184,6 @@ class BaogaoApp(App[None]):
                 timeout=12,
                 markup=False,
             )
-
-    def on_resize(self) -> None:
-        # The first Resize comes before on_mount, which decides the side pane itself.
-        if self._started and not self._side_chosen and self.reports:
-            wide = self.size.width >= WIDE
-            if wide != any(self._side_wanted.values()):
-                self._side_wanted = {"glossary": wide, "indicators": wide}
-                self._apply_side()
 
     # --- the side pane -----------------------------------------------------------
 
@@ -261,12 +251,11 @@ class BaogaoApp(App[None]):
         return True
 
     def _toggle_side(self, name: str) -> None:
-        self._side_chosen = True
         self._side_wanted[name] = not self._side_wanted[name]
         self._apply_side()
         if self._side_wanted[name]:
             # a panel mounted just now has no focusable children until it is composed
-            self.call_after_refresh(self._focus_in, self._panel(name))
+            self.call_after_refresh(self._focus_pane, self._panel(name))
 
     def action_toggle_glossary(self) -> None:
         self._toggle_side("glossary")
@@ -338,7 +327,6 @@ class BaogaoApp(App[None]):
 
     def on_reader_term_requested(self, message: Reader.TermRequested) -> None:
         if not self._side_wanted["glossary"]:
-            self._side_chosen = True
             self._side_wanted["glossary"] = True
             self._apply_side()
         panel = self._panel("glossary")
@@ -434,7 +422,7 @@ class BaogaoApp(App[None]):
             if not self._side_wanted["indicators"]:
                 self._toggle_side("indicators")
             else:
-                self._focus_in(self._panel("indicators"))
+                self._focus_pane(self._panel("indicators"))
 
         from tui.screens.regions import RegionPicker
 

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
-from textual.widgets import DataTable
 
 from parsers.model import Metadata, Report, Section, SectionKind
 from seeds import seed_paths
@@ -20,6 +19,7 @@ from tui.cache import seed_corpus
 from tui.location import Location
 from tui.widgets.outline import Outline
 from tui.widgets.reader import NO_LINE_START, cell_offsets, layout, wrap
+from tui.widgets.table import TextTable
 
 SMALL, LARGE = (80, 24), (200, 50)
 XINYUAN = "001_ef57adda5fbd631f.txt"  # 新源县 2026, the seed with a 名词解释 section
@@ -46,6 +46,13 @@ def outline_cursor(app: BaogaoApp) -> str:
 
 def reader_lines(app: BaogaoApp) -> str:
     return app.reader.visible_text()
+
+
+async def open_side_pane(pilot: Pilot[None]) -> None:
+    """Open the glossary (t) and the indicators (i), then Tab back to the outline."""
+    await pilot.press("t", "i")
+    await pilot.pause()
+    await press_until(pilot, "tab", lambda: focused_id(pilot.app) == "outline")  # type: ignore[arg-type]
 
 
 async def open_in_outline(pilot: Pilot[None], *labels: str) -> None:
@@ -91,14 +98,19 @@ async def test_small_terminal_shows_outline_and_reader_and_hides_the_side_pane()
         assert "乌鲁木齐市" in screen_text(app)
 
 
-async def test_large_terminal_shows_all_three_panes() -> None:
+async def test_large_terminal_opens_on_outline_and_reader_and_t_i_add_the_side_pane() -> None:
     app = BaogaoApp()
     async with app.run_test(size=LARGE) as pilot:
         await pilot.pause()
         text = screen_text(app)
         assert "乌鲁木齐市" in text  # outline
         assert "各位代表：" in text  # reader
-        assert "Glossary ·" in text and "Indicators · 伊宁市" in text  # side pane
+        assert "Glossary ·" not in text and "Indicators ·" not in text  # panels on demand
+        assert "t Glossary" in text and "i Indicators" in text  # the footer says how
+        await open_side_pane(pilot)
+        text = screen_text(app)
+        assert "乌鲁木齐市" in text and "各位代表：" in text  # beside, not over, at 200 columns
+        assert "Glossary ·" in text and "Indicators · 伊宁市" in text
 
 
 async def test_wide_text_is_wrapped_inside_the_reader_at_80_columns() -> None:
@@ -126,6 +138,7 @@ async def test_wide_terminals_show_three_panes_and_keep_the_reader_comfortable(
     app = BaogaoApp()
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
+        await open_side_pane(pilot)
         text = screen_text(app)
         assert "乌鲁木齐市" in text and "各位代表：" in text
         assert "Glossary ·" in text and "Indicators · 伊宁市" in text
@@ -140,6 +153,7 @@ async def test_at_120_columns_the_breadcrumb_spans_the_reader_only() -> None:
     app = BaogaoApp()
     async with app.run_test(size=MEDIUM) as pilot:
         await pilot.pause()
+        await open_side_pane(pilot)
         row = screen_lines(app)[1]  # outline | breadcrumb | side pane title
         assert row.index("伊宁市") < row.index("政府工作报告 2026 › 卷首") < row.index("Glossary")
 
@@ -155,6 +169,7 @@ async def test_tab_visits_each_pane_once_landing_on_its_main_list() -> None:
     app = BaogaoApp()
     async with app.run_test(size=LARGE) as pilot:
         await pilot.pause()
+        await open_side_pane(pilot)
         seen = [focused_id(app)]
         for _ in range(4):
             await pilot.press("tab")
@@ -167,6 +182,7 @@ async def test_shift_tab_visits_the_panes_backwards() -> None:
     app = BaogaoApp()
     async with app.run_test(size=LARGE) as pilot:
         await pilot.pause()
+        await open_side_pane(pilot)
         seen = []
         for _ in range(4):
             await pilot.press("shift+tab")
@@ -179,8 +195,10 @@ async def test_tab_from_inside_a_pane_goes_to_the_next_pane() -> None:
     app = BaogaoApp()
     async with app.run_test(size=LARGE) as pilot:
         await pilot.pause()
-        app.query_one("#glossary-filter").focus()  # the glossary's filter, not its list
+        await open_side_pane(pilot)
+        await pilot.press("tab", "tab", "f")  # the glossary's filter, not its list
         await pilot.pause()
+        assert focused_id(app) == "glossary-filter"
         await pilot.press("tab")
         assert focused_id(app) == "region-table"
 
@@ -262,7 +280,7 @@ async def test_filtering_the_glossary_opens_a_term_definition() -> None:
     app = BaogaoApp()
     async with app.run_test(size=SMALL) as pilot:
         await open_in_outline(pilot, "新源县", "政府工作报告 2026")
-        await pilot.press("t")  # open the glossary: the filter has the focus
+        await pilot.press("t", "f")  # open the glossary, then its filter
         await pilot.pause()
         await pilot.press(*"两品一标")
         await pilot.press("down")
@@ -277,6 +295,8 @@ async def test_picking_a_region_shows_its_indicator_table() -> None:
     app = BaogaoApp()
     async with app.run_test(size=LARGE) as pilot:
         await open_in_outline(pilot, "新源县", "政府工作报告 2026")
+        await pilot.press("i")
+        await pilot.pause()
         assert "Indicators · 新源县" in screen_text(app)
         await pilot.press("r")
         await pilot.pause()
@@ -298,13 +318,13 @@ async def test_picking_a_region_shows_its_indicator_table() -> None:
 async def test_enter_on_an_indicator_jumps_the_reader_to_its_sentence() -> None:
     app = BaogaoApp()
     async with app.run_test(size=LARGE) as pilot:
-        await pilot.press("tab", "tab")  # outline -> reader -> ... the side pane
+        await pilot.press("i")  # the indicator panel, for the first seed's region
+        await pilot.pause()
         await press_until(pilot, "tab", lambda: getattr(app.focused, "id", "") == "region-table")
-        table = app.query_one("#region-table", DataTable)
+        table = app.query_one("#region-table", TextTable)
 
         def on_2025_actual() -> bool:
-            column = table.ordered_columns[table.cursor_column]
-            return str(column.label) == "2025 实际"
+            return table.headers[table.cursor_column].plain == "2025 实际"
 
         await press_until(pilot, "l", on_2025_actual)  # row 0 is 地区生产总值
         await pilot.press("enter")
@@ -466,21 +486,21 @@ async def test_the_reader_completes_its_layout_after_the_first_screen() -> None:
         assert reader.cursor_line == len(full) - 1
 
 
-async def test_a_wide_first_screen_keeps_the_side_pane_and_fills_it_right_after() -> None:
-    """The panels cost more than the rest of the first screen: they come just after it,
-    into a side pane already in place, so the reader is never laid out twice."""
+async def test_opening_a_panel_at_200_columns_keeps_the_reader_beside_it() -> None:
+    """The first screen has no side pane (it opens on demand); opening one narrows the
+    reader, which is laid out again at its new width, and keeps its place."""
     app = BaogaoApp()
     async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        assert app.side is None
+        full_width = app.reader.size.width
+        await pilot.press("i")
+        await pilot.pause()
         assert app.side is not None and app.side.has_class("-open")
-        assert "Glossary ·" not in screen_text(app)
-        reader_width = app.reader.size.width
-        for _ in range(50):
-            await pilot.pause(0)
-            if "Indicators · 伊宁市" in screen_text(app):
-                break
-        text = screen_text(app)
-        assert "Glossary ·" in text and "Indicators · 伊宁市" in text
-        assert app.reader.size.width == reader_width
+        assert "地区生产总值" in widget_text(app, app.query_one("#region-table"))
+        assert app.reader.size.width < full_width
+        assert app.reader.region.right <= app.side.region.x
+        assert "各位代表：" in reader_lines(app)
 
 
 async def test_plain_reader_lines_carry_the_theme_colours_in_both_themes() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App, ComposeResult
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import Input
 
 from parsers.model import (
     Indicator,
@@ -23,6 +23,7 @@ from tui.location import Location
 from tui.widgets.glossary import (
     NOT_DEFINED,
     GlossaryPanel,
+    TermList,
     filter_terms,
     ordered_terms,
     pinyin_index,
@@ -37,6 +38,7 @@ from tui.widgets.indicators import (
     format_growth,
     format_value,
 )
+from tui.widgets.table import TextTable
 
 ACTUAL, TARGET = IndicatorKind.ACTUAL, IndicatorKind.TARGET
 
@@ -318,7 +320,7 @@ async def test_showing_the_same_region_again_keeps_the_cursor() -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         panel.show_region("伊宁市", reports)
         await pilot.pause()
-        table = panel.query_one("#region-table", DataTable)
+        table = panel.query_one("#region-table", TextTable)
         table.focus()
         await pilot.press("j", "l")
         panel.show_region("伊宁市", reports)
@@ -360,7 +362,7 @@ async def test_g_and_G_move_to_first_and_last_rows() -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         panel.show_region("伊宁市", (work_report(), plan_report()))
         await pilot.pause()
-        table = panel.query_one("#region-table", DataTable)
+        table = panel.query_one("#region-table", TextTable)
         table.focus()
         await pilot.press("G")
         assert table.cursor_row == 3
@@ -379,7 +381,7 @@ async def test_section_table_lists_only_that_sections_figures() -> None:
         assert "This section · 2 figures · 二、2026年重点工作" in screen
         assert "−2.1%" in screen
         assert "439.77" not in screen
-        table = panel.query_one("#section-table", DataTable)
+        table = panel.query_one("#section-table", TextTable)
         table.focus()
         await pilot.press("j", "enter")
         cut = report.indicators[3]
@@ -395,7 +397,7 @@ async def test_no_section_clears_the_section_table() -> None:
         await pilot.pause()
         panel.show_section(report, None)
         await pilot.pause()
-        assert panel.query_one("#section-table", DataTable).row_count == 0
+        assert panel.query_one("#section-table", TextTable).row_count == 0
         assert not panel.query_one("#section-table").display
         assert "none selected" in screen_text(app)
 
@@ -432,7 +434,7 @@ async def test_narrow_region_table_keeps_the_name_column_while_scrolling_right()
     async with app.run_test(size=(38, 20)) as pilot:
         panel.show_region("伊宁市", (work_report(), plan_report()))
         await pilot.pause()
-        table = panel.query_one("#region-table", DataTable)
+        table = panel.query_one("#region-table", TextTable)
         table.focus()
         await pilot.press("l", "l", "l")
         await pilot.pause()
@@ -486,7 +488,9 @@ async def test_pinyin_dictionary_loads_only_once_the_filter_is_used() -> None:
         await pilot.pause()
         await app.workers.wait_for_complete()
         assert not panel.pinyin_ready
-        await pilot.click("#glossary-filter")
+        await pilot.click("#glossary-filter-hint")  # the real filter box takes its place
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert panel.pinyin_ready
@@ -511,7 +515,7 @@ async def test_moving_through_terms_shows_each_definition() -> None:
     async with app.run_test(size=(60, 24)) as pilot:
         panel.show_report(work_report())
         await pilot.pause()
-        panel.query_one(OptionList).focus()
+        panel.query_one(TermList).focus()
         assert "基层社会治理经验。" in screen_text(app)
         await pilot.press("j")
         screen = screen_text(app)
@@ -529,7 +533,7 @@ async def test_enter_cycles_through_occurrences_in_reading_order() -> None:
     async with app.run_test(size=(60, 24)) as pilot:
         panel.show_report(report)
         await pilot.pause()
-        panel.query_one(OptionList).focus()
+        panel.query_one(TermList).focus()
         await pilot.press("j", "enter", "enter", "enter")
         first, second = _span(report.text, "三项计划", 0), _span(report.text, "三项计划", 1)
         assert [(j.start, j.end) for j in app.jumps] == [first, second, first]
@@ -542,7 +546,7 @@ async def test_typing_in_the_filter_narrows_the_list_and_escape_returns_to_it() 
     async with app.run_test(size=(60, 24)) as pilot:
         panel.show_report(work_report())
         await pilot.pause()
-        panel.query_one(OptionList).focus()
+        panel.query_one(TermList).focus()
         await pilot.press("f")
         assert isinstance(app.focused, Input)
         await pilot.press(*"fqjy")
@@ -551,7 +555,7 @@ async def test_typing_in_the_filter_narrows_the_list_and_escape_returns_to_it() 
         assert [t.key for t in panel.shown] == ["枫桥经验"]
         assert "1 match" in screen_text(app)
         await pilot.press("escape")
-        assert isinstance(app.focused, OptionList)
+        assert isinstance(app.focused, TermList)
         await pilot.press("enter")
         assert len(app.jumps) == 1
 
@@ -562,7 +566,8 @@ async def test_show_term_clears_a_hiding_filter_and_selects_the_term() -> None:
     async with app.run_test(size=(60, 24)) as pilot:
         panel.show_report(work_report())
         await pilot.pause()
-        panel.query_one(Input).focus()
+        panel.action_focus_filter()  # as the f key does
+        await pilot.pause()
         await pilot.press(*"三项")
         await pilot.pause()
         panel.show_term("枫桥经验")
@@ -660,7 +665,7 @@ async def test_seed_000_term_defined_in_001_names_its_source(
         screen = screen_text(app)
         assert "各民族青少年交流计划" in screen
         assert "defined in" in screen
-        panel.query_one(OptionList).focus()
+        panel.query_one(TermList).focus()
         await pilot.press("enter")
         start, end = app.jumps[0].start, app.jumps[0].end
         assert "三项计划" in seed_reports[SEED_000].text[start:end]
