@@ -207,22 +207,23 @@ class View:
     expect: tuple[str, ...]
 
 
-# From start-up the outline has focus with no row selected; `g` puts the cursor on the first
-# region (伊宁市), four `down`s reach 新源县's 政府工作报告 2026 (seed 001). The side pane's
+# From start-up the outline has focus, with 伊宁市's first report open under the cursor; `g`
+# puts the cursor on the first region (伊宁市), seven `down`s pass that report's sections and
+# reach 新源县's 政府工作报告 2026 (seed 001). The side pane's
 # panels open on demand: `t` the glossary, `i` the indicators (and `r` after picking a region).
 VIEWS = (
     View(
         "outline_reader",
         "baogao — 大纲与正文",
         # expand 001, open its 三、… to show nesting, read 一、…回顾
-        ("g", *["down"] * 4, "l", "l", *["down"] * 3, "l", "up", "up", "enter"),
+        ("g", *["down"] * 7, "l", "l", *["down"] * 3, "l", "up", "up", "enter"),
         ("（一）筑牢", "2025年是“十四五”规划收官之年"),
     ),
     View(
         "glossary",
         "baogao — 名词解释",
         # open 001, open the glossary (its list takes the focus), third term
-        ("g", *["down"] * 4, "enter", "t", "down", "down"),
+        ("g", *["down"] * 7, "enter", "t", "down", "down"),
         ("Glossary", "两品一标", "绿色食品、有机农产品和农产品地理标志"),
     ),
     View(
