@@ -9,10 +9,10 @@ import argparse
 import statistics
 import time
 
-from parsers import parse_text
-from parsers.glossary import link_glossaries
-from parsers.source import read_text
-from seeds import seed_paths
+from baogao.parsers import parse_text
+from baogao.parsers.glossary import link_glossaries
+from baogao.parsers.source import read_text
+from baogao.seeds import seed_paths
 
 BUDGET_MS = 50.0
 

@@ -24,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from parsers import load
-from parsers.model import Report, Section
-from parsers.search import SearchIndex, load_segmenter
-from seeds import seed_paths
+from baogao.parsers import load
+from baogao.parsers.model import Report, Section
+from baogao.search.index import SearchIndex, load_segmenter
+from baogao.seeds import seed_paths
 
 QUERIES = (
     "规模以上工业增加值",

@@ -53,7 +53,7 @@ def make_app(name: str) -> Any:
         from textual.app import App
 
         return App()
-    from tui.app import BaogaoApp
+    from baogao.tui.app import BaogaoApp
 
     return BaogaoApp()
 
@@ -142,7 +142,7 @@ def child_env(bytecode: bool) -> dict[str, str]:
     if not bytecode:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         return env
-    from tui.cache import cache_dir
+    from baogao.store.cache import cache_dir
 
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(cache_dir() / "bench-bytecode")

@@ -14,18 +14,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from parsers.model import Report, ReportError
+from baogao.parsers.model import Report, ReportError
 
 __all__ = ["Corpus", "Report", "ReportError", "load", "parse", "parse_text", "report_files"]
 
 
 def parse_text(raw: str, path: str = "<text>") -> Report:
     """Parse the decoded text of one report (without cross-document linking)."""
-    from parsers.glossary import extract_glossary, report_label
-    from parsers.indicators import extract_indicators
-    from parsers.meta import read_metadata
-    from parsers.outline import build_outline
-    from parsers.repair import repair
+    from baogao.parsers.glossary import extract_glossary, report_label
+    from baogao.parsers.indicators import extract_indicators
+    from baogao.parsers.meta import read_metadata
+    from baogao.parsers.outline import build_outline
+    from baogao.parsers.repair import repair
 
     repaired = repair(raw)
     sections = build_outline(repaired)
@@ -47,7 +47,7 @@ def parse_text(raw: str, path: str = "<text>") -> Report:
 
 def parse(path: str | Path) -> Report:
     """Read and parse one report file; raises ReportError naming the file and the problem."""
-    from parsers.source import read_text
+    from baogao.parsers.source import read_text
 
     path = Path(path)
     return parse_text(read_text(path), str(path))
@@ -68,7 +68,7 @@ def report_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ReportEr
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            from parsers.source import REPORT_SUFFIXES  # only folders need it
+            from baogao.parsers.source import REPORT_SUFFIXES  # only folders need it
 
             files.extend(
                 sorted(p for p in path.iterdir() if p.is_file() and p.suffix in REPORT_SUFFIXES)
@@ -82,7 +82,7 @@ def report_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ReportEr
 
 def load(paths: Iterable[str | Path]) -> Corpus:
     """Parse every report under `paths`; a bad file is an error, never an exception."""
-    from parsers.glossary import link_glossaries
+    from baogao.parsers.glossary import link_glossaries
 
     files, errors = report_files(paths)
     reports: list[Report] = []

@@ -14,7 +14,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from parsers.model import Metadata, Occurrence, Report, Section, SectionKind, Span, Term, TermSource
+from baogao.parsers.model import (
+    Metadata,
+    Occurrence,
+    Report,
+    Section,
+    SectionKind,
+    Span,
+    Term,
+    TermSource,
+)
 
 # ---------------------------------------------------------------------------
 # Tables

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from parsers.indicator_names import (
+from baogao.parsers.indicator_names import (
     ALIASES,
     COLLECTIVES,
     MEASURES,
@@ -33,8 +33,8 @@ from parsers.indicator_names import (
     Measure,
     members,
 )
-from parsers.meta import chinese_number, five_year_plan_years
-from parsers.model import (
+from baogao.parsers.meta import chinese_number, five_year_plan_years
+from baogao.parsers.model import (
     Indicator,
     IndicatorKind,
     Metadata,

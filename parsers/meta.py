@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from parsers.model import Metadata, Section, SectionKind
+from baogao.parsers.model import Metadata, Section, SectionKind
 
 FRONT_LINES = 12  # a report's title page fits in its first lines
 CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

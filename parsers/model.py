@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 Span = tuple[int, int]
 """A half-open [start, end) range of offsets into `Report.text`."""
@@ -157,6 +158,15 @@ def sections_at(sections: tuple[Section, ...], offset: int) -> tuple[Section, ..
             return tuple(path)
         path.append(holder)
         level = holder.children
+
+
+class Location(NamedTuple):
+    """A span of one report: what the CLI, the bookmarks and the panes hand around to
+    point at a place (a NamedTuple: it is built for every jump and every figure)."""
+
+    path: str  # Report.path of the report
+    start: int  # [start, end) offsets into Report.text; highlighted when end > start
+    end: int
 
 
 class ReportError(Exception):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parsers.headings import Rank, find_heading
-from parsers.model import Section, SectionKind
-from parsers.repair import Repaired
+from baogao.parsers.headings import Rank, find_heading
+from baogao.parsers.model import Section, SectionKind
+from baogao.parsers.repair import Repaired
 
 FRONT_TITLE = "卷首"
 WHOLE_TEXT_TITLE = "正文"

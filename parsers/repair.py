@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parsers.headings import ends_sentence, find_heading
-from parsers.model import Span
+from baogao.parsers.headings import ends_sentence, find_heading
+from baogao.parsers.model import Span
 
 HAN = r"\u3400-\u9fff"
 CJK_PUNCT = "，。、；：！？（）“”‘’《》【】〔〕…—·"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from parsers.model import Indicator, Report, Section, Term
+from baogao.parsers.model import Indicator, Report, Section, Term
 
 
 def section_to_dict(section: Section) -> dict[str, Any]:

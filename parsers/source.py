@@ -10,7 +10,7 @@ import codecs
 import re
 from pathlib import Path
 
-from parsers.model import ReportError
+from baogao.parsers.model import ReportError
 
 REPORT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 

@@ -238,7 +238,7 @@ VIEWS = (
 
 
 def _real_app() -> App[Any]:
-    from tui.app import BaogaoApp
+    from baogao.tui.app import BaogaoApp
 
     return BaogaoApp()
 

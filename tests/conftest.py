@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from parsers import Corpus, Report, load
-from seeds import seed_paths
+from baogao.parsers import Corpus, Report, load
+from baogao.seeds import seed_paths
 
 GOLD_PATH = Path(__file__).parent / "gold" / "seeds.toml"
 

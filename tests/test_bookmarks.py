@@ -12,9 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import tui.bookmarks as bm
-from parsers import Report, parse_text
-from tui.bookmarks import (
+import baogao.bookmarks.legacy as bm
+from baogao.bookmarks.legacy import (
     Bookmark,
     BookmarkError,
     BookmarkStore,
@@ -30,7 +29,8 @@ from tui.bookmarks import (
     sentence_span,
     store_path,
 )
-from tui.cli import main as cli_main
+from baogao.cli import main as cli_main
+from baogao.parsers import Report, parse_text
 
 SEED = "001_ef57adda5fbd631f.txt"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import parsers
-from seeds import seed_paths
-from tui.cache import cache_file, corpus_key, load_corpus, prune_cache
+from baogao import parsers
+from baogao.seeds import seed_paths
+from baogao.store.cache import cache_file, corpus_key, load_corpus, prune_cache
 
 REPORT = "政府工作报告\n\n各位代表：\n\n一、过去一年工作回顾\n\n{}\n"
 
@@ -86,14 +86,14 @@ def test_reading_the_cache_imports_no_parsing_step_and_no_textual() -> None:
     """A cache hit needs only the model: the parsers' regexes and Textual stay unloaded."""
     code = (
         "import sys\n"
-        "from seeds import seed_paths\n"
-        "from tui.cache import load_corpus\n"
+        "from baogao.seeds import seed_paths\n"
+        "from baogao.store.cache import load_corpus\n"
         "load_corpus(seed_paths())\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('parsers.', 'textual'))))\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('baogao.parsers.', 'textual'))))\n"
     )
     load_corpus(seed_paths())  # fill the cache (the child shares this test's XDG dirs)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == str(["parsers.model"])
+    assert out.stdout.strip() == str(["baogao.parsers.model"])
 
 
 def test_cached_reports_equal_freshly_parsed_ones_in_every_field() -> None:

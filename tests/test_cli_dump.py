@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from seeds import seed_paths
+from baogao.seeds import seed_paths
 
 DOC_KEYS = {
     "path", "title", "region", "doc_type", "date", "speaker", "review_year", "plan_year",
@@ -17,7 +17,7 @@ SECTION_KEYS = {"title", "kind", "level", "start", "end", "children"}
 
 
 def baogao(*args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "tui.cli", *args]
+    command = [sys.executable, "-m", "baogao", *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=60)
 
 

@@ -7,10 +7,10 @@ import sys
 
 CHECK = """
 import sys
-import parsers
-from seeds import seed_paths
+from baogao import parsers
+from baogao.seeds import seed_paths
 parsers.load(seed_paths())
-ui = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'tui'))
+ui = sorted(m for m in sys.modules if m.split('.')[0] == 'textual' or m.startswith('baogao.tui'))
 print(ui)
 """
 
@@ -21,6 +21,6 @@ def test_parsers_import_no_textual() -> None:
 
 
 def test_cli_dump_does_not_import_textual() -> None:
-    code = "import sys, tui.cli as c; c.build_parser(); print('textual' in sys.modules)"
+    code = "import sys, baogao.cli as c; c.build_parser(); print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

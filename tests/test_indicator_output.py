@@ -9,9 +9,9 @@ import json
 import pytest
 from rich.cells import cell_len
 
-from parsers.model import Indicator, IndicatorKind, Metadata, Report
-from tui.cli import main
-from tui.indicator_output import FIELDS, fit, render_indicators
+from baogao.cli import main
+from baogao.output import FIELDS, fit, render_indicators
+from baogao.parsers.model import Indicator, IndicatorKind, Metadata, Report
 
 SENTENCE = "预计全年实现地区生产总值 439.77 亿元、同比增长 3.4%左右"
 
@@ -144,7 +144,7 @@ def test_an_unknown_format_is_refused_by_name() -> None:
 
 
 def test_cli_prints_the_seed_indicators_as_json(capsys: pytest.CaptureFixture[str]) -> None:
-    from seeds import seed_paths
+    from baogao.seeds import seed_paths
 
     path = next(p for p in seed_paths() if p.name.startswith("004"))
     assert main(["indicators", "--format", "json", str(path)]) == 0

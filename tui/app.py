@@ -20,21 +20,20 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 
-from parsers import Corpus, Report
-from parsers.model import Section
-from tui import collector
-from tui.cache import load_corpus, seed_corpus
-from tui.location import Location
-from tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
-from tui.widgets.messages import JumpRequested
-from tui.widgets.outline import Outline, document_label, region_of, regions
-from tui.widgets.reader import Reader
+from baogao.parsers import Corpus, Report
+from baogao.parsers.model import Location, Section
+from baogao.store.cache import load_corpus, seed_corpus
+from baogao.tui import collector
+from baogao.tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
+from baogao.tui.widgets.messages import JumpRequested
+from baogao.tui.widgets.outline import Outline, document_label, region_of, regions
+from baogao.tui.widgets.reader import Reader
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from parsers.search import SearchHit, SearchIndex, SearchOutcome
-    from tui.bookmarks import BookmarkStore
+    from baogao.bookmarks.legacy import BookmarkStore
+    from baogao.search.index import SearchHit, SearchIndex, SearchOutcome
 
 WIDE = 120  # from this many columns, the side pane opens beside the reader, not over the outline
 SECTION_KEYS = Binding.Group("Section", compact=True)  # [ and ] share one footer label
@@ -47,7 +46,7 @@ PANE_FOCUS = {"glossary": "#glossary-terms", "indicators": "#region-table"}
 
 def search_commands() -> type[Provider]:
     """The search index in the command palette, imported only when the palette opens."""
-    from tui.screens.search import SearchCommands
+    from baogao.tui.screens.search import SearchCommands
 
     return SearchCommands
 
@@ -173,7 +172,7 @@ class BaogaoApp(App[None]):
         self._resume_collector()  # an app closed before its first screen
 
     def open_bookmarks(self) -> None:
-        from tui.bookmarks import BookmarkStore
+        from baogao.bookmarks.legacy import BookmarkStore
 
         self.bookmarks = BookmarkStore()  # never raises: a bad file is set aside and reported
         if self.bookmarks.problem:
@@ -192,11 +191,11 @@ class BaogaoApp(App[None]):
         panel = self._side_panels.get(name)
         if panel is None:
             if name == "glossary":
-                from tui.widgets.glossary import GlossaryPanel
+                from baogao.tui.widgets.glossary import GlossaryPanel
 
                 panel = GlossaryPanel(id="glossary")
             else:
-                from tui.widgets.indicators import IndicatorPanel
+                from baogao.tui.widgets.indicators import IndicatorPanel
 
                 panel = IndicatorPanel(id="indicators")
             panel.display = False
@@ -424,7 +423,7 @@ class BaogaoApp(App[None]):
             else:
                 self._focus_pane(self._panel("indicators"))
 
-        from tui.screens.regions import RegionPicker
+        from baogao.tui.screens.regions import RegionPicker
 
         self.push_screen(RegionPicker(list(self._regions), self.region), picked)
 
@@ -432,7 +431,7 @@ class BaogaoApp(App[None]):
 
     def help_groups(self) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
         """Bindings of the app and of each pane, read from the live widgets."""
-        from tui.screens.help import binding_rows
+        from baogao.tui.screens.help import binding_rows
 
         def rows(widget: Widget) -> tuple[tuple[str, str], ...]:
             return binding_rows(widget.walk_children(with_self=True), self.get_key_display)
@@ -448,7 +447,7 @@ class BaogaoApp(App[None]):
         return tuple(groups)
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from baogao.tui.screens.help import HelpScreen
 
         for name in ("glossary", "indicators"):
             self._panel(name)  # mounted (if hidden) so their keys are listed too
@@ -475,14 +474,14 @@ class BaogaoApp(App[None]):
         self.run_worker(self._index_reports, thread=True, exclusive=True, group="search")
 
     def _index_reports(self) -> None:
-        from parsers.search import SearchIndex
+        from baogao.search.index import SearchIndex
 
         index = SearchIndex.build(self.reports)
         self.call_from_thread(setattr, self, "search_index", index)
         index.load_segmenter()  # search answers on characters until this is done
 
     def action_search(self) -> None:
-        from tui.screens.search import SearchScreen
+        from baogao.tui.screens.search import SearchScreen
 
         if self.search_index is None:
             self.notify("The search index is being built…", timeout=2)
@@ -532,7 +531,7 @@ class BaogaoApp(App[None]):
         return self.bookmarks
 
     def action_add_bookmark(self) -> None:
-        from tui.screens.bookmarks import ask_and_add_bookmark
+        from baogao.tui.screens.bookmarks import ask_and_add_bookmark
 
         location = self.current_location()
         report = self._by_path.get(location.path) if location else None
@@ -542,7 +541,7 @@ class BaogaoApp(App[None]):
         ask_and_add_bookmark(self, self._store(), report, location.start, location.end)
 
     def action_bookmark_section(self) -> None:
-        from tui.screens.bookmarks import ask_and_add_bookmark
+        from baogao.tui.screens.bookmarks import ask_and_add_bookmark
 
         if self.report is None or self._section is None:
             self.notify("No section is open", severity="warning")
@@ -552,7 +551,7 @@ class BaogaoApp(App[None]):
         ask_and_add_bookmark(self, self._store(), self.report, section.start, end)
 
     def action_bookmarks(self) -> None:
-        from tui.screens.bookmarks import BookmarksScreen
+        from baogao.tui.screens.bookmarks import BookmarksScreen
 
         def go(location: Location | None) -> None:
             if location is not None:
@@ -561,11 +560,11 @@ class BaogaoApp(App[None]):
         self.push_screen(BookmarksScreen(self._store(), self.reports), go)
 
     def action_export_bookmarks(self) -> None:
-        from tui.screens.bookmarks import export_with_dialog
+        from baogao.tui.screens.bookmarks import export_with_dialog
 
         export_with_dialog(self, self._store())
 
     def action_import_bookmarks(self) -> None:
-        from tui.screens.bookmarks import import_with_dialog
+        from baogao.tui.screens.bookmarks import import_with_dialog
 
         import_with_dialog(self, self._store())

@@ -10,9 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers import Report, parse_text
-from parsers.glossary import extract_glossary, is_coined, link_glossaries, report_label, term_key
-from parsers.model import Metadata, Section, SectionKind, Term, TermSource
+from baogao.parsers import Report, parse_text
+from baogao.parsers.glossary import (
+    extract_glossary,
+    is_coined,
+    link_glossaries,
+    report_label,
+    term_key,
+)
+from baogao.parsers.model import Metadata, Section, SectionKind, Term, TermSource
 
 S000 = "000_9cdd8c7042c58540.txt"
 S001 = "001_ef57adda5fbd631f.txt"

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from parsers import Report
-from parsers.model import SectionKind
+from baogao.parsers import Report
+from baogao.parsers.model import SectionKind
 
 GOLD_PATH = Path(__file__).parents[1] / "gold" / "seeds.toml"
 

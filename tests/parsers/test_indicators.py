@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers import Report
-from parsers.indicator_names import ALIASES, UNITS, canonical, members
-from parsers.indicators import extract_indicators
-from parsers.model import Indicator, IndicatorKind, Metadata, Section, SectionKind
+from baogao.parsers import Report
+from baogao.parsers.indicator_names import ALIASES, UNITS, canonical, members
+from baogao.parsers.indicators import extract_indicators
+from baogao.parsers.model import Indicator, IndicatorKind, Metadata, Section, SectionKind
 
 WORK_REPORT = Metadata(region="某市", review_year=2025, plan_year=2026)
 FIVE_YEAR_PLAN = Metadata(region="某市", plan_period="2011-2015")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from parsers import parse_text
-from parsers.meta import chinese_number, five_year_plan_period
-from parsers.model import SectionKind
-from parsers.source import normalise
+from baogao.parsers import parse_text
+from baogao.parsers.meta import chinese_number, five_year_plan_period
+from baogao.parsers.model import SectionKind
+from baogao.parsers.source import normalise
 
 STATE_COUNCIL = (
     "政府工作报告\r\r\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\r\r\n"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers import Report, parse_text
-from parsers.model import SectionKind
+from baogao.parsers import Report, parse_text
+from baogao.parsers.model import SectionKind
 
 
 def assert_partition(report: Report) -> None:

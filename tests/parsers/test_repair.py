@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from parsers import Report
-from parsers.repair import repair
+from baogao.parsers import Report
+from baogao.parsers.repair import repair
 
 S000 = "000_9cdd8c7042c58540.txt"
 S001 = "001_ef57adda5fbd631f.txt"
@@ -32,7 +32,7 @@ def test_stray_note_between_halves_is_kept_apart(seed_reports: dict[str, Report]
 
 
 def test_no_paragraph_of_the_seeds_ends_mid_sentence(seed_reports: dict[str, Report]) -> None:
-    from parsers.headings import ends_sentence, find_heading
+    from baogao.parsers.headings import ends_sentence, find_heading
 
     for report in seed_reports.values():
         front_end = report.sections[0].end

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers import Corpus, Report
-from parsers.model import (
+from baogao.parsers import Corpus, Report
+from baogao.parsers.model import (
     Indicator,
     IndicatorKind,
     Metadata,
@@ -23,7 +23,7 @@ from parsers.model import (
     Term,
     TermSource,
 )
-from parsers.search import (
+from baogao.search.index import (
     GROUP_ORDER,
     Group,
     SearchIndex,
@@ -341,9 +341,9 @@ def test_jieba_writes_nothing_to_the_temp_dir_and_prints_nothing(
 def test_building_the_index_does_not_import_jieba() -> None:
     code = (
         "import sys\n"
-        "from parsers import load\n"
-        "from parsers.search import SearchIndex\n"
-        "from seeds import seed_paths\n"
+        "from baogao.parsers import load\n"
+        "from baogao.search.index import SearchIndex\n"
+        "from baogao.seeds import seed_paths\n"
         "SearchIndex.build(load(seed_paths()).reports).search('就业')\n"
         "print('jieba' in sys.modules)\n"
     )

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from parsers import ReportError, load, parse
-from parsers.source import normalise
-from seeds import seed_paths
+from baogao.parsers import ReportError, load, parse
+from baogao.parsers.source import normalise
+from baogao.seeds import seed_paths
 
 SEED = seed_paths()[0]
 SEED_TEXT = SEED.read_text(encoding="utf-8")

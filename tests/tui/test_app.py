@@ -11,15 +11,14 @@ import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
 
-from parsers.model import Metadata, Report, Section, SectionKind
-from seeds import seed_paths
+from baogao.parsers.model import Location, Metadata, Report, Section, SectionKind
+from baogao.seeds import seed_paths
+from baogao.store.cache import seed_corpus
+from baogao.tui.app import BaogaoApp
+from baogao.tui.widgets.outline import Outline
+from baogao.tui.widgets.reader import NO_LINE_START, cell_offsets, layout, wrap
+from baogao.tui.widgets.table import TextTable
 from tests.tui.helpers import from_cell, screen_lines, screen_text, widget_text
-from tui.app import BaogaoApp
-from tui.cache import seed_corpus
-from tui.location import Location
-from tui.widgets.outline import Outline
-from tui.widgets.reader import NO_LINE_START, cell_offsets, layout, wrap
-from tui.widgets.table import TextTable
 
 SMALL, LARGE = (80, 24), (200, 50)
 XINYUAN = "001_ef57adda5fbd631f.txt"  # 新源县 2026, the seed with a 名词解释 section
@@ -411,10 +410,10 @@ def test_the_first_screen_never_loads_jieba() -> None:
     """jieba's dictionary takes about 1.4 s: it loads in a worker after the first screen."""
     script = (
         "import asyncio, sys\n"
-        "import tui.app\n"
-        "from tui.app import BaogaoApp\n"
+        "import baogao.tui.app\n"
+        "from baogao.tui.app import BaogaoApp\n"
         "class Probe(BaogaoApp):\n"
-        "    CSS_PATH = tui.app.__file__.replace('app.py', 'baogao.tcss')\n"
+        "    CSS_PATH = baogao.tui.app.__file__.replace('app.py', 'baogao.tcss')\n"
         "    def build_search_index(self):\n"
         "        self.jieba_before = 'jieba' in sys.modules\n"
         "        super().build_search_index()\n"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tui.app import BaogaoApp
-from tui.screens.bookmarks import BookmarksScreen, NoteDialog
-from tui.screens.search import SearchScreen
+from baogao.tui.app import BaogaoApp
+from baogao.tui.screens.bookmarks import BookmarksScreen, NoteDialog
+from baogao.tui.screens.search import SearchScreen
 
 from .helpers import screen_text
 

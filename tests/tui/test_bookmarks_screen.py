@@ -12,11 +12,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from parsers import Report, parse_text
-from tests.tui.helpers import screen_text
-from tui.bookmarks import BookmarkStore, export_bookmarks, make_bookmark, store_path
-from tui.location import Location
-from tui.screens.bookmarks import (
+from baogao.bookmarks.legacy import BookmarkStore, export_bookmarks, make_bookmark, store_path
+from baogao.parsers import Report, parse_text
+from baogao.parsers.model import Location
+from baogao.tui.screens.bookmarks import (
     CANNOT_PLACE,
     BookmarksScreen,
     NoteDialog,
@@ -25,6 +24,7 @@ from tui.screens.bookmarks import (
     document_label,
     fit,
 )
+from tests.tui.helpers import screen_text
 
 REPORT_RAW = """\
 # 政府工作报告

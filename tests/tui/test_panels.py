@@ -8,9 +8,10 @@ from typing import Any
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
-from parsers.model import (
+from baogao.parsers.model import (
     Indicator,
     IndicatorKind,
+    Location,
     Metadata,
     Occurrence,
     Report,
@@ -19,8 +20,7 @@ from parsers.model import (
     Term,
     TermSource,
 )
-from tui.location import Location
-from tui.widgets.glossary import (
+from baogao.tui.widgets.glossary import (
     NOT_DEFINED,
     GlossaryPanel,
     TermList,
@@ -29,7 +29,7 @@ from tui.widgets.glossary import (
     pinyin_index,
     term_detail,
 )
-from tui.widgets.indicators import (
+from baogao.tui.widgets.indicators import (
     IndicatorPanel,
     build_region_table,
     column_label,
@@ -38,7 +38,7 @@ from tui.widgets.indicators import (
     format_growth,
     format_value,
 )
-from tui.widgets.table import TextTable
+from baogao.tui.widgets.table import TextTable
 
 ACTUAL, TARGET = IndicatorKind.ACTUAL, IndicatorKind.TARGET
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.style import Style
 
-from tui.widgets.reader import (
+from baogao.tui.widgets.reader import (
     NARROW_RANGE,
     WIDE_RANGES,
     cell_offsets,

@@ -11,12 +11,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 
-from parsers import Corpus, Report
-from parsers.search import SearchIndex, SearchOutcome
+from baogao.parsers import Corpus, Report
+from baogao.parsers.model import Location
+from baogao.search.index import SearchIndex, SearchOutcome
+from baogao.tui.screens.search import SearchCommands, SearchScreen
+from baogao.tui.widgets.reader import Reader
 from tests.tui.helpers import screen_lines, screen_text
-from tui.location import Location
-from tui.screens.search import SearchCommands, SearchScreen
-from tui.widgets.reader import Reader
 
 
 class Host(App[None]):

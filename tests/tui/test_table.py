@@ -8,8 +8,8 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App, ComposeResult
 
+from baogao.tui.widgets.table import CursorKind, TextTable
 from tests.tui.helpers import widget_text
-from tui.widgets.table import CursorKind, TextTable
 
 Event = tuple[str, int, int]  # ("highlighted" or "selected", row, column)
 

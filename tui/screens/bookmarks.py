@@ -22,8 +22,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Static, TextArea
 
-from parsers.model import Report
-from tui.bookmarks import (
+from baogao.bookmarks.legacy import (
     Bookmark,
     BookmarkError,
     BookmarkStore,
@@ -32,7 +31,7 @@ from tui.bookmarks import (
     make_bookmark,
     place_all,
 )
-from tui.location import Location
+from baogao.parsers.model import Location, Report
 
 ELLIPSIS = "…"
 CANNOT_PLACE = "⚠ cannot be placed"

@@ -22,9 +22,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from parsers.model import SectionKind
-from parsers.search import SearchHit, SearchIndex, SearchOutcome, SearchResults
-from tui.location import Location
+from baogao.parsers.model import Location, SectionKind
+from baogao.search.index import SearchHit, SearchIndex, SearchOutcome, SearchResults
 
 __all__ = ["KIND_CYCLE", "SearchCommands", "SearchOutcome", "SearchScreen", "hit_label"]
 

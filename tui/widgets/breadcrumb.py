@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
-from parsers.model import Section
+from baogao.parsers.model import Section
 
 SEPARATOR = " › "
 

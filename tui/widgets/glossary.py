@@ -20,10 +20,9 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from parsers.model import Report, Term, TermSource
-from tui.location import Location
-from tui.widgets import messages
-from tui.widgets.line_list import LineList
+from baogao.parsers.model import Location, Report, Term, TermSource
+from baogao.tui.widgets import messages
+from baogao.tui.widgets.line_list import LineList
 
 # Badges shown before each term: explicit entry, inline term defined in some report, undefined
 BADGES: dict[str, tuple[str, str]] = {

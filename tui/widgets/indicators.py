@@ -16,11 +16,10 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
-from parsers.model import Indicator, IndicatorKind, Report, Section
-from tui.location import Location
-from tui.widgets import messages
-from tui.widgets.outline import document_label
-from tui.widgets.table import TextTable
+from baogao.parsers.model import Indicator, IndicatorKind, Location, Report, Section
+from baogao.tui.widgets import messages
+from baogao.tui.widgets.outline import document_label
+from baogao.tui.widgets.table import TextTable
 
 # Headline statistics first, in the order reports usually give them; the rest follow by name.
 HEADLINE_ORDER: tuple[str, ...] = (

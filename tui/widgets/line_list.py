@@ -20,7 +20,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from tui.widgets.line_view import LineView
+from baogao.tui.widgets.line_view import LineView
 
 
 class LineList(LineView, can_focus=True):

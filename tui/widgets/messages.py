@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from tui.location import Location
+from baogao.parsers.model import Location
 
 
 class JumpRequested(Message):

@@ -18,8 +18,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from parsers.model import Report, Section, SectionKind
-from tui.widgets.line_view import LineView
+from baogao.parsers.model import Report, Section, SectionKind
+from baogao.tui.widgets.line_view import LineView
 
 UNKNOWN_REGION = "未标明地区"
 UNTITLED = "（无标题）"

@@ -20,9 +20,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from parsers.model import Report
-from tui.location import Location
-from tui.widgets.line_view import LineView
+from baogao.parsers.model import Location, Report
+from baogao.tui.widgets.line_view import LineView
 
 # Closing punctuation that should not begin a wrapped line (it moves down with the
 # character before it), e.g. "增长6%；" never leaves "；" at the start of a line.

@@ -23,7 +23,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from tui.widgets.line_view import LineView
+from baogao.tui.widgets.line_view import LineView
 
 PAD = 1  # blank cells on each side of a column
 CursorKind = Literal["cell", "row"]

@@ -35,7 +35,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from parsers.model import Report, SectionKind, Span
+from baogao.parsers.model import Report, SectionKind, Span
 
 __all__ = [
     "Group",

@@ -31,8 +31,7 @@ from typing import Any
 
 import tomli_w
 
-from parsers.model import Report, Section
-from tui.location import Location
+from baogao.parsers.model import Location, Report, Section
 
 FORMAT_VERSION = 1
 EXCERPT_LIMIT = 200  # characters of bookmarked text kept as the anchor

@@ -15,9 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 
-import parsers
-from parsers import Corpus, ReportError, report_files
-from tui import collector
+from baogao import parsers
+from baogao.parsers import Corpus, ReportError, report_files
 
 CACHE_FORMAT = 3  # bump when the pickled layout changes
 KEEP_CACHED = 8  # corpus pickles kept (one per set of files opened recently)
@@ -78,7 +77,7 @@ def prune_cache(folder: Path, keep: int = KEEP_CACHED) -> None:
 def read_cached(cached: Path, key: str) -> Corpus | None:
     """The corpus stored under `key`, or None when there is none (or it is unreadable)."""
     try:
-        with cached.open("rb") as handle, collector.paused():
+        with cached.open("rb") as handle:
             stored_key, reports, failures = pickle.load(handle)
         if stored_key != key:
             return None
@@ -139,6 +138,6 @@ def load_corpus(paths: Iterable[str | Path]) -> Corpus:
 
 def seed_corpus() -> Corpus:
     """The bundled sample reports, through the cache."""
-    from seeds import seed_paths
+    from baogao.seeds import seed_paths
 
     return load_corpus(seed_paths())

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rich.cells import cell_len
 
-from parsers.model import Indicator, Report
+from baogao.parsers.model import Indicator, Report
 
 FORMATS = ("table", "csv", "json")
 

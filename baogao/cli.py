@@ -17,7 +17,7 @@ SUBCOMMANDS = ("dump", "indicators", "bookmarks")
 def _paths_or_seeds(paths: Sequence[str]) -> list[str]:
     if paths:
         return list(paths)
-    from seeds import seed_paths
+    from baogao.seeds import seed_paths
 
     return [str(path) for path in seed_paths()]
 
@@ -28,8 +28,8 @@ def _report_errors(errors: Sequence[Exception]) -> None:
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
-    from parsers import load
-    from parsers.serialize import report_to_dict
+    from baogao.parsers import load
+    from baogao.parsers.serialize import report_to_dict
 
     corpus = load(_paths_or_seeds(args.paths))
     document = {"documents": [report_to_dict(report) for report in corpus.reports]}
@@ -44,8 +44,8 @@ def cmd_dump(args: argparse.Namespace) -> int:
 
 
 def cmd_indicators(args: argparse.Namespace) -> int:
-    from parsers import load
-    from tui.indicator_output import render_indicators
+    from baogao.output import render_indicators
+    from baogao.parsers import load
 
     corpus = load(_paths_or_seeds(args.paths))
     sys.stdout.write(render_indicators(corpus.reports, args.format))
@@ -54,20 +54,22 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
 
 def cmd_bookmarks(args: argparse.Namespace) -> int:
-    from tui.bookmarks import run_bookmarks_command
+    from baogao.bookmarks.legacy import run_bookmarks_command
 
     return run_bookmarks_command(args.action, Path(args.file))
 
 
 def cmd_open(paths: Sequence[str]) -> int:
-    from tui.cache import load_corpus  # parsed reports come back from the cache: no Textual yet
+    from baogao.store.cache import (
+        load_corpus,  # parsed reports come back from the cache: no Textual yet
+    )
 
     corpus = load_corpus(_paths_or_seeds(paths))
     if not corpus.reports:
         _report_errors(corpus.errors)
         print("baogao: no report could be opened from the given paths", file=sys.stderr)
         return 1
-    from tui.app import BaogaoApp
+    from baogao.tui.app import BaogaoApp
 
     BaogaoApp(corpus=corpus).run()
     return 0
