@@ -53,9 +53,31 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     return 1 if corpus.errors else 0
 
 
-def cmd_bookmarks(args: argparse.Namespace) -> int:
-    from baogao.bookmarks.legacy import run_bookmarks_command
+def run_bookmarks_command(action: str, file: Path) -> int:
+    """`baogao bookmarks export FILE.toml` / `import FILE.toml`; errors to stderr, exit 1."""
+    from baogao.bookmarks import BookmarkError, BookmarkStore
 
+    store = BookmarkStore()
+    if store.problem:
+        print(f"baogao: {store.problem}", file=sys.stderr)
+    try:
+        if action == "export":
+            count = store.export_file(file)
+            print(f"exported {count} bookmark{'s' if count != 1 else ''} to {file}")
+        elif action == "import":
+            result = store.import_file(file)
+            merged = f", {result.notes_merged} notes merged" if result.notes_merged else ""
+            print(f"imported {result.added} new, {result.duplicates} duplicates{merged}")
+        else:
+            print(f"baogao: unknown bookmarks action {action!r}", file=sys.stderr)
+            return 2
+    except BookmarkError as error:
+        print(f"baogao: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_bookmarks(args: argparse.Namespace) -> int:
     return run_bookmarks_command(args.action, Path(args.file))
 
 

@@ -11,10 +11,10 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from pathlib import Path
 
 from rich.cells import cell_len
 
+from baogao.display import cut, format_growth, format_number
 from baogao.parsers.model import Indicator, Report
 
 FORMATS = ("table", "csv", "json")
@@ -42,41 +42,18 @@ FIELDS: tuple[str, ...] = (
 )
 
 DOCUMENT_WIDTH = 24  # cells; longer labels end in an ellipsis
-ELLIPSIS = "…"
 
 Row = dict[str, str | int | float | None]
 
 
-def number_text(number: float | None) -> str:
+def csv_number(number: float | None) -> str:
     """439.77 -> "439.77", 6.0 -> "6", None -> ""."""
-    if number is None:
-        return ""
-    return f"{number:.6f}".rstrip("0").rstrip(".")
-
-
-def document_label(report: Report) -> str:
-    """Who reports, and for when: "伊宁市 2026", "伊宁市 2011-2015"; the file name otherwise."""
-    meta = report.meta
-    if not meta.region:
-        return Path(report.path).stem
-    when = meta.plan_period or (str(meta.plan_year) if meta.plan_year else "")
-    return f"{meta.region} {when}".strip()
-
-
-def growth_text(indicator: Indicator) -> str:
-    """ "3.4%", "−0.3个百分点", "5–5.5%"."""
-    if indicator.growth is None:
-        return ""
-    sign = "个百分点" if indicator.unit == "个百分点" and indicator.value is None else "%"
-    low = number_text(indicator.growth)
-    if indicator.growth_high is not None:
-        return f"{low}–{number_text(indicator.growth_high)}{sign}"
-    return f"{low}{sign}"
+    return "" if number is None else format_number(number)
 
 
 def indicator_row(report: Report, indicator: Indicator) -> Row:
     return {
-        "document": document_label(report),
+        "document": report.label(),
         "region": report.meta.region,
         "doc_type": report.meta.doc_type,
         "path": report.path,
@@ -104,18 +81,6 @@ def rows(reports: tuple[Report, ...]) -> list[Row]:
 # ---------------------------------------------------------------- table
 
 
-def fit(text: str, width: int) -> str:
-    """`text` cut to `width` display cells, ending in an ellipsis when cut."""
-    if cell_len(text) <= width:
-        return text
-    kept = ""
-    for char in text:
-        if cell_len(kept + char + ELLIPSIS) > width:
-            break
-        kept += char
-    return kept + ELLIPSIS
-
-
 def pad(text: str, width: int, right: bool = False) -> str:
     gap = " " * (width - cell_len(text))
     return gap + text if right else text + gap
@@ -123,13 +88,13 @@ def pad(text: str, width: int, right: bool = False) -> str:
 
 # header, cell of a report's indicator, right-aligned
 TABLE_COLUMNS: tuple[tuple[str, Callable[[Report, Indicator], str], bool], ...] = (
-    ("document", lambda r, i: fit(document_label(r), DOCUMENT_WIDTH), False),
+    ("document", lambda r, i: cut(r.label(), DOCUMENT_WIDTH), False),
     ("indicator", lambda r, i: i.name, False),
     ("period", lambda r, i: i.period, False),
     ("kind", lambda r, i: i.kind.value, False),
-    ("value", lambda r, i: number_text(i.value), True),
+    ("value", lambda r, i: csv_number(i.value), True),
     ("unit", lambda r, i: i.unit if i.value is not None and i.unit else "", False),
-    ("growth", lambda r, i: growth_text(i), True),
+    ("growth", lambda r, i: format_growth(i, with_qualifier=False), True),
     ("basis", lambda r, i: i.growth_basis or "", False),
     ("qualifier", lambda r, i: i.qualifier or "", False),
 )
@@ -164,7 +129,7 @@ def render_csv(reports: tuple[Report, ...]) -> str:
     writer.writerow(FIELDS)
     for row in rows(reports):
         writer.writerow(
-            number_text(v) if isinstance(v, float) else "" if v is None else v for v in row.values()
+            csv_number(v) if isinstance(v, float) else "" if v is None else v for v in row.values()
         )
     return out.getvalue()
 

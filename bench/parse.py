@@ -10,7 +10,7 @@ import statistics
 import time
 
 from baogao.parsers import parse_text
-from baogao.parsers.glossary import link_glossaries
+from baogao.parsers.link import link_glossaries
 from baogao.parsers.source import read_text
 from baogao.seeds import seed_paths
 

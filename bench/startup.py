@@ -142,10 +142,10 @@ def child_env(bytecode: bool) -> dict[str, str]:
     if not bytecode:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         return env
-    from baogao.store.cache import cache_dir
+    from baogao.paths import cache_directory
 
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(cache_dir() / "bench-bytecode")
+    env["PYTHONPYCACHEPREFIX"] = str(cache_directory() / "bench-bytecode")
     return env
 
 

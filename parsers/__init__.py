@@ -2,6 +2,11 @@
 
 file -> source (bytes to text) -> repair (page breaks, markdown debris)
      -> outline (section tree) -> meta -> glossary -> indicators -> Report
+and, over the reports that loaded, link (glossary definitions lent across reports).
+
+Each step imports only earlier steps and the shared vocabulary: model, text (sentence
+ends, full-width forms, numerals) and headings (how a heading line looks, which repair
+needs to know where a paragraph may not be joined).
 
 The steps are imported inside the functions that run them: their regexes take tens of
 milliseconds to compile, and a program that reads parsed reports back from a cache
@@ -14,14 +19,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from baogao.parsers.model import Report, ReportError
+from baogao.parsers.model import Report, ReportError, report_label
 
 __all__ = ["Corpus", "Report", "ReportError", "load", "parse", "parse_text", "report_files"]
 
 
 def parse_text(raw: str, path: str = "<text>") -> Report:
     """Parse the decoded text of one report (without cross-document linking)."""
-    from baogao.parsers.glossary import extract_glossary, report_label
+    from baogao.parsers.glossary import extract_glossary
     from baogao.parsers.indicators import extract_indicators
     from baogao.parsers.meta import read_metadata
     from baogao.parsers.outline import build_outline
@@ -82,7 +87,7 @@ def report_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ReportEr
 
 def load(paths: Iterable[str | Path]) -> Corpus:
     """Parse every report under `paths`; a bad file is an error, never an exception."""
-    from baogao.parsers.glossary import link_glossaries
+    from baogao.parsers.link import link_glossaries
 
     files, errors = report_files(paths)
     reports: list[Report] = []

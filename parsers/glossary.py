@@ -1,9 +1,9 @@
 """Glossary: explicit 名词解释 entries, footnote-style 注 lists and inline coined terms.
 
 Reports coin jargon (“放管服”, “1+5+N”) and define some of it in a closing
-名词解释 section; the rest is used in the body as quoted slogans. A glossary
-lists both, with every place each term is used, and `link_glossaries` lends a
-definition from one report to the others that use the same term.
+名词解释 section; the rest is used in the body as quoted slogans. A report's glossary
+lists both, with every place each term is used; `link` then lends a definition from
+one report to the others that use the same term.
 """
 
 from __future__ import annotations
@@ -11,14 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from pathlib import PurePath
+from dataclasses import dataclass
 
 from baogao.parsers.model import (
-    Metadata,
     Occurrence,
-    Report,
     Section,
+    SectionIndex,
     SectionKind,
     Span,
     Term,
@@ -191,23 +189,6 @@ HANZI_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 def term_key(term: str) -> str:
     """The matching key: no quotes, no white space. “1681” 工作举措 -> 1681工作举措."""
     return term.replace("**", "").translate(_KEY_DROP)
-
-
-def report_label(meta: Metadata, path: str) -> str:
-    """How a glossary names the report that defines a term: its title, else its file name.
-
-    A bare "政府工作报告" says nothing among many reports, so the region and
-    year are put in front when the title lacks them.
-    """
-    title = meta.title.strip()
-    if not title or title == path:
-        title = PurePath(path).name if path else ""
-    year = meta.plan_year or (meta.plan_period.split("-")[0] if meta.plan_period else None)
-    if meta.region and meta.region not in title:
-        if year and str(year) not in title:
-            return f"{meta.region}{year}年{title}"
-        return f"{meta.region}{title}"
-    return title
 
 
 # ---------------------------------------------------------------------------
@@ -404,14 +385,14 @@ def is_coined(phrase: str, after: str = "") -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class _Forms:
+class Forms:
     """How a term is written in the text: quoted forms by their quoted core."""
 
     quoted: tuple[tuple[str, int, str], ...]  # (core, chars before the opening quote, form)
     bare: str | None  # the key, searched unquoted when long enough
 
 
-def _forms(term: str, key: str) -> _Forms:
+def forms_of(term: str, key: str) -> Forms:
     """“四上”企业 -> “四上”企业, “四上”; 两品一标 -> “两品一标”, 两品一标.
 
     Only explicit terms are searched unquoted too (a caller drops `bare` for
@@ -426,11 +407,11 @@ def _forms(term: str, key: str) -> _Forms:
             quoted.append((core, part.start(), written))
         if len(core) >= 2 and core != key:
             quoted.append((core, 0, part.group(0)))
-    return _Forms(tuple(quoted), key if len(key) >= UNQUOTED_MIN_CHARS else None)
+    return Forms(tuple(quoted), key if len(key) >= UNQUOTED_MIN_CHARS else None)
 
 
-def _find_occurrences(
-    text: str, forms: list[_Forms], quoted_spans: list[tuple[int, int, str]]
+def find_occurrences(
+    text: str, forms: list[Forms], quoted: list[tuple[int, int, str]]
 ) -> list[list[Span]]:
     """Spans where each term is used: quoted forms first, then the bare key elsewhere."""
     by_core: dict[str, list[tuple[int, int, str]]] = {}
@@ -441,7 +422,7 @@ def _find_occurrences(
         candidates.sort(key=lambda candidate: -len(candidate[2]))
     found: list[list[Span]] = [[] for _ in forms]
     covered: list[Span] = []
-    for open_at, close_at, core in quoted_spans:
+    for open_at, close_at, core in quoted:
         span: Span = (open_at, close_at)
         candidates = by_core.get(core, [])
         for index, before, form in candidates:
@@ -470,36 +451,22 @@ def _find_occurrences(
     return found
 
 
-class _SectionIndex:
-    """The innermost section holding an offset, by bisecting section starts."""
-
-    def __init__(self, sections: tuple[Section, ...]) -> None:
-        self.nodes = sorted(
-            (node for top in sections for node in top.walk()), key=lambda n: n.start
-        )
-        self.starts = [node.start for node in self.nodes]
-
-    def title_at(self, offset: int) -> str:
-        index = bisect_right(self.starts, offset) - 1
-        while index >= 0:
-            node = self.nodes[index]
-            if node.start <= offset < node.end:
-                return node.title
-            index -= 1
-        return ""
+def _title_at(sections: SectionIndex, offset: int) -> str:
+    section = sections.innermost(offset)
+    return section.title if section is not None else ""
 
 
-def _occurrences(
-    spans: list[Span], sections: _SectionIndex, own: Span | None
+def occurrences_in(
+    spans: list[Span], sections: SectionIndex, own: Span | None
 ) -> tuple[Occurrence, ...]:
     return tuple(
-        Occurrence(sections.title_at(start), start, end)
+        Occurrence(_title_at(sections, start), start, end)
         for start, end in spans
         if own is None or not (own[0] <= start < own[1])
     )
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int, str]]:
+def quoted_spans(text: str) -> list[tuple[int, int, str]]:
     """(open, close, core) of every quoted phrase; the core without a footnote mark."""
     return [
         (m.start(), m.end(), m.group(1).strip().rstrip(FOOTNOTE_MARKS))
@@ -520,8 +487,8 @@ def extract_glossary(
 ) -> tuple[Term, ...]:
     """Explicit entries (名词解释 section, 注 lists), then inline coined terms, with occurrences.
 
-    `defined_in` labels the explicit entries (see `report_label`); when it is
-    None, `link_glossaries` fills it in.
+    `defined_in` labels the explicit entries (see `Report.label`); when it is
+    None, `link.link_glossaries` fills it in.
     """
     bold_ends = dict(emphasis)
     regions, whole = _glossary_regions(text, sections)
@@ -532,21 +499,21 @@ def extract_glossary(
     for entry in entries:
         explicit.setdefault(term_key(entry.term), entry)
 
-    forms = [_forms(entry.term, key) for key, entry in explicit.items()]
+    forms = [forms_of(entry.term, key) for key, entry in explicit.items()]
     known = set(explicit) | {core for term_forms in forms for core, _, _ in term_forms.quoted}
-    quoted_spans = _quoted_spans(text)
+    quoted = quoted_spans(text)
     inline: dict[str, str] = {}  # key -> the term as first written
     skip = whole + notes
-    for open_at, close_at, core in quoted_spans:
+    for open_at, close_at, core in quoted:
         if core in known or core in inline or _inside(open_at, skip):
             continue
         if is_coined(core, text[close_at : close_at + 4]):
             inline[core] = f"“{core}”"
 
     keys = list(explicit) + list(inline)
-    forms += [_Forms(_forms(term, key).quoted, None) for key, term in inline.items()]
-    found = _find_occurrences(text, forms, quoted_spans)
-    index = _SectionIndex(sections)
+    forms += [Forms(forms_of(term, key).quoted, None) for key, term in inline.items()]
+    found = find_occurrences(text, forms, quoted)
+    index = SectionIndex(sections)
 
     terms: list[Term] = []
     for key, spans in zip(keys, found, strict=True):
@@ -560,7 +527,7 @@ def extract_glossary(
                     definition=headword.definition or None,
                     source=TermSource.EXPLICIT,
                     defined_in=defined_in,
-                    occurrences=_occurrences(spans, index, span),
+                    occurrences=occurrences_in(spans, index, span),
                     span=span,
                 )
             )
@@ -572,122 +539,9 @@ def extract_glossary(
                     definition=None,
                     source=TermSource.INLINE,
                     defined_in=None,
-                    occurrences=_occurrences(spans, index, None),
+                    occurrences=occurrences_in(spans, index, None),
                 )
             )
     explicit_count = len(explicit)
     inline_terms = sorted(terms[explicit_count:], key=lambda t: t.occurrences[0].start)
     return tuple(terms[:explicit_count] + inline_terms)
-
-
-@dataclass(frozen=True, slots=True)
-class _Definition:
-    """An explicit term as other reports may borrow it."""
-
-    term: Term
-    label: str  # the defining report
-    region: str | None
-    forms: _Forms
-    cores: frozenset[str]  # quoted cores: “四上” for “四上”企业
-
-    @property
-    def local(self) -> bool:
-        """A number formula or code (“1+5+N”, “1681”) means something else in each place."""
-        return self.term.key[:1].isascii()
-
-    def lends_to(self, report: Report) -> bool:
-        return not self.local or (self.region is not None and self.region == report.meta.region)
-
-
-def link_glossaries(reports: tuple[Report, ...]) -> tuple[Report, ...]:
-    """Lend each explicit definition to the other reports that use the term.
-
-    A term a report lists without a definition takes the first definition found
-    under the same key (or quoted core: “四上” for “四上”企业); a term defined
-    elsewhere and quoted in a report's text joins that report's glossary.
-    Number formulas are lent only within a region. Work is one pass over the
-    definitions and one scan of quoted phrases per report that may use them.
-    """
-    labels = [report_label(report.meta, report.path) for report in reports]
-    definitions: dict[str, _Definition] = {}
-    for report, label in zip(reports, labels, strict=True):
-        for term in report.glossary:
-            if (
-                term.source is TermSource.EXPLICIT
-                and term.definition
-                and term.key not in definitions
-            ):
-                forms = _forms(term.term, term.key)
-                cores = frozenset(core for core, _, _ in forms.quoted)
-                definitions[term.key] = _Definition(
-                    term, term.defined_in or label, report.meta.region, forms, cores
-                )
-    if not definitions and not any(
-        term.source is TermSource.EXPLICIT and not term.defined_in
-        for report in reports
-        for term in report.glossary
-    ):
-        return reports
-    by_core: dict[str, _Definition] = {}
-    for definition in definitions.values():
-        for core in definition.cores:
-            by_core.setdefault(core, definition)
-    return tuple(
-        _link_one(report, label, definitions, by_core)
-        for report, label in zip(reports, labels, strict=True)
-    )
-
-
-def _link_one(
-    report: Report,
-    label: str,
-    definitions: dict[str, _Definition],
-    by_core: dict[str, _Definition],
-) -> Report:
-    glossary = [_resolve(term, label, report, by_core) for term in report.glossary]
-    own_keys = {term.key for term in glossary}
-    foreign = [
-        definition
-        for key, definition in definitions.items()
-        if key not in own_keys and not definition.cores & own_keys and definition.lends_to(report)
-    ]
-    if foreign:
-        glossary += _foreign_terms(report, foreign)
-    if glossary == list(report.glossary):
-        return report
-    return replace(report, glossary=tuple(glossary))
-
-
-def _resolve(term: Term, label: str, report: Report, by_core: dict[str, _Definition]) -> Term:
-    if term.source is TermSource.EXPLICIT:
-        return term if term.defined_in else replace(term, defined_in=label)
-    definition = by_core.get(term.key)
-    if term.definition is None and definition is not None and definition.lends_to(report):
-        return replace(term, definition=definition.term.definition, defined_in=definition.label)
-    return term
-
-
-def _foreign_terms(report: Report, candidates: list[_Definition]) -> list[Term]:
-    """Terms defined in other reports that this report quotes, as resolved inline terms."""
-    quoted_cores = frozenset().union(*(definition.cores for definition in candidates))
-    quoted_spans = [span for span in _quoted_spans(report.text) if span[2] in quoted_cores]
-    if not quoted_spans:
-        return []
-    quoted_only = [_Forms(definition.forms.quoted, None) for definition in candidates]
-    found = _find_occurrences(report.text, quoted_only, quoted_spans)
-    index = _SectionIndex(report.sections)
-    terms: list[Term] = []
-    for definition, spans in zip(candidates, found, strict=True):
-        if spans:
-            terms.append(
-                Term(
-                    term=definition.term.term,
-                    key=definition.term.key,
-                    definition=definition.term.definition,
-                    source=TermSource.INLINE,
-                    defined_in=definition.label,
-                    occurrences=_occurrences(spans, index, None),
-                )
-            )
-    terms.sort(key=lambda t: t.occurrences[0].start)
-    return terms

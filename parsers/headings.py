@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
+from baogao.parsers.text import CLOSING_MARKS, SENTENCE_MARK, SENTENCE_MARKS
+
 CN_NUMERAL = "一二三四五六七八九十百零〇两"
 
 
@@ -67,10 +69,8 @@ PREFACE_HEAD = re.compile(r"^(?:序言|前言|引言|导言)$")
 # 四上企业：… / “两新”：…  a short term then a colon: the shape of a note or glossary entry
 DEFINITION_ENTRY = re.compile(r"[^。！？；：:\n]{1,16}[：:](?!$)")
 
-TERMINAL = "。！？；!?;…"
-CLOSERS = "”’）」』)"
-# A line with one of these inside is running text, not a heading line.
-SENTENCE_END = re.compile(r"[。！？!?；;]")
+# A paragraph ending in one of these (maybe before closers) ends a sentence.
+TERMINAL = SENTENCE_MARKS + "…"
 
 MAX_LINE_HEADING = 60  # characters: longer numbered lines are lead sentences
 MAX_LEAD_TITLE = 100
@@ -94,7 +94,7 @@ def ends_sentence(text: str) -> bool:
     last = text[-1]
     if last in TERMINAL or last == "：" or last == ":":
         return True
-    return last in CLOSERS and len(text) > 1 and text[-2] in TERMINAL
+    return last in CLOSING_MARKS and len(text) > 1 and text[-2] in TERMINAL
 
 
 def numbering(paragraph: str) -> tuple[Rank, int] | None:
@@ -122,7 +122,7 @@ def lead_title_length(paragraph: str, bold_end: int | None) -> int:
     """Length of a lead sentence that heads a paragraph: `（一）…。` then its body."""
     if bold_end is not None and bold_end > 2:
         return bold_end
-    match = SENTENCE_END.search(paragraph, 0, MAX_LEAD_TITLE)
+    match = SENTENCE_MARK.search(paragraph, 0, MAX_LEAD_TITLE)
     if match:
         return match.end()
     comma = paragraph.find("，", 0, MAX_LEAD_TITLE)
@@ -140,7 +140,7 @@ def find_heading(paragraph: str, *, marked: bool, bold_end: int | None) -> Headi
         rank, marker = numbered
         if rank >= Rank.ARABIC and DEFINITION_ENTRY.match(paragraph, marker):
             return None  # 2.四上企业：规上工业… is a note entry, not a heading
-        inner = SENTENCE_END.search(paragraph.rstrip("。"))
+        inner = SENTENCE_MARK.search(paragraph.rstrip("。"))
         if len(paragraph) <= MAX_LINE_HEADING and inner is None:
             return Heading(rank, len(paragraph))
         return Heading(rank, lead_title_length(paragraph, bold_end))
@@ -148,6 +148,6 @@ def find_heading(paragraph: str, *, marked: bool, bold_end: int | None) -> Headi
         return Heading(Rank.PART, len(paragraph))
     if is_preface_head(paragraph):
         return Heading(Rank.PART, len(paragraph), childless=True)
-    if marked and len(paragraph) <= MAX_LINE_HEADING and SENTENCE_END.search(paragraph) is None:
+    if marked and len(paragraph) <= MAX_LINE_HEADING and SENTENCE_MARK.search(paragraph) is None:
         return Heading(Rank.PART, len(paragraph), peer=True)
     return None

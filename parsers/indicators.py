@@ -33,27 +33,25 @@ from baogao.parsers.indicator_names import (
     Measure,
     members,
 )
-from baogao.parsers.meta import chinese_number, five_year_plan_years
+from baogao.parsers.meta import five_year_plan_years
 from baogao.parsers.model import (
+    GrowthBasis,
     Indicator,
     IndicatorKind,
     Metadata,
+    Qualifier,
     Section,
+    SectionIndex,
     SectionKind,
-    sections_at,
 )
+from baogao.parsers.text import NUMBER_FORMS, SENTENCE_BREAK, chinese_number
 
 # ---------------------------------------------------------------- patterns
 
-# Sentences end at 。；; ！？ or a line break.
-SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 # White space inside a sentence ("439.77 亿元", "人均 GDP") is squeezed out before reading.
 SPACE = re.compile(r"[ \t\u3000\xa0]+")
 
-# Full-width digits and signs read as ASCII (same length, so offsets hold); not "，":
-# it is the Chinese comma, never a thousands separator.
-FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 
 DIGIT = re.compile(r"[0-9０-９]")
 
@@ -184,18 +182,23 @@ STARTING_POINT = re.compile(r"[比从由较于至]\s*[“\"]?$")
 
 ANNUAL_BASES = frozenset({"年均", "年平均", "平均每年", "每年平均"})
 NEGATIVE_VERBS = frozenset({"下降", "减少", "降低", "回落", "下滑", "减产"})
-BOUND_QUALIFIERS = {
-    "不低于": "以上",
-    "不少于": "以上",
-    "超过": "以上",
-    "突破": "以上",
-    "不超过": "以内",
-    "不高于": "以内",
-    "低于": "以内",
-    "控制在": "以内",
+BOUND_QUALIFIERS: dict[str, Qualifier | None] = {
+    "不低于": Qualifier.AT_LEAST,
+    "不少于": Qualifier.AT_LEAST,
+    "超过": Qualifier.AT_LEAST,
+    "突破": Qualifier.AT_LEAST,
+    "不超过": Qualifier.WITHIN,
+    "不高于": Qualifier.WITHIN,
+    "低于": Qualifier.WITHIN,
+    "控制在": Qualifier.WITHIN,
     "保持在": None,
 }
-QUALIFIERS = {"左右": "左右", "以上": "以上", "以内": "以内", "以下": "以内"}
+QUALIFIERS = {
+    "左右": Qualifier.ABOUT,
+    "以上": Qualifier.AT_LEAST,
+    "以内": Qualifier.WITHIN,
+    "以下": Qualifier.WITHIN,
+}
 
 # ---------------------------------------------------------------- tokens
 
@@ -220,7 +223,7 @@ class _Value:
     end: int
     number: float
     unit: str
-    qualifier: str | None
+    qualifier: Qualifier | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +231,7 @@ class _Rate:
     low: float
     high: float | None
     points: bool  # 个百分点 rather than %
-    qualifier: str | None
+    qualifier: Qualifier | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,11 +256,11 @@ class _Draft:
     end: int
     value: float | None = None
     unit: str | None = None
-    value_qualifier: str | None = None
+    value_qualifier: Qualifier | None = None
     growth: float | None = None
     growth_high: float | None = None
     annual: bool = False
-    growth_qualifier: str | None = None
+    growth_qualifier: Qualifier | None = None
 
     @property
     def measure(self) -> Measure:
@@ -281,7 +284,7 @@ def _rates(text: str) -> tuple[_Rate, ...]:
                 low=_number(match["low"]),
                 high=_number(high) if high else None,
                 points=match["unit"] == "个百分点",
-                qualifier="区间" if high else qualifier,
+                qualifier=Qualifier.RANGE if high else qualifier,
             )
         )
     return tuple(rates)
@@ -403,7 +406,7 @@ def _fits(draft: _Draft, unit: str) -> bool:
     return UNITS.get(base) == measure and "/" not in unit
 
 
-def _give_value(draft: _Draft, value: _Value, bound: str | None) -> None:
+def _give_value(draft: _Draft, value: _Value, bound: Qualifier | None) -> None:
     draft.value = value.number
     draft.unit = value.unit
     draft.value_qualifier = value.qualifier or bound
@@ -490,11 +493,6 @@ def _read_growth(growth: _Growth, gap: str, group: list[_Draft], drafts: list[_D
 
 
 # ---------------------------------------------------------------- kind and period
-
-
-def _innermost(sections: tuple[Section, ...], offset: int) -> Section | None:
-    path = sections_at(sections, offset)
-    return path[-1] if path else None
 
 
 def _kind(section: Section | None, context: str) -> IndicatorKind | None:
@@ -593,7 +591,7 @@ def _squeeze(sentence: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
         removed += match.end() - match.start()
         shifts.append(removed)
     squeezed = SPACE.sub("", sentence) if breaks else sentence
-    return squeezed.translate(FULL_WIDTH), tuple(breaks), tuple(shifts)
+    return squeezed.translate(NUMBER_FORMS), tuple(breaks), tuple(shifts)
 
 
 def _unsqueeze(offset: int, breaks: tuple[int, ...], shifts: tuple[int, ...]) -> int:
@@ -609,7 +607,7 @@ def _cumulative_over_a_span(period: str, draft: _Draft, before: str) -> bool:
 
 def _sentences_with_names(text: str) -> Iterator[tuple[int, int]]:
     """The [start, end) of each sentence holding a known statistic's name."""
-    ends = [match.start() for match in SENTENCE_END.finditer(text)]
+    ends = [match.start() for match in SENTENCE_BREAK.finditer(text)]
     last = -1
     for hit in NAME.finditer(text):
         index = bisect_right(ends, hit.start())
@@ -619,7 +617,7 @@ def _sentences_with_names(text: str) -> Iterator[tuple[int, int]]:
             yield start, ends[index] if index < len(ends) else len(text)
 
 
-def _qualifier(draft: _Draft) -> str | None:
+def _qualifier(draft: _Draft) -> Qualifier | None:
     if draft.growth is not None and draft.growth_qualifier:
         return draft.growth_qualifier
     return draft.value_qualifier
@@ -631,6 +629,7 @@ def extract_indicators(
     """Every headline figure of a known statistic in `text`, in reading order."""
     found: list[Indicator] = []
     seen: set[tuple[object, ...]] = set()
+    index = SectionIndex(sections)
     for base, stop in _sentences_with_names(text):
         sentence = text[base:stop]
         if not DIGIT.search(sentence):
@@ -650,7 +649,7 @@ def extract_indicators(
             if PARTIAL_YEAR.search(prefix):
                 continue
             context = text[paragraph_start:end]
-            section = _innermost(sections, start)
+            section = index.innermost(start)
             kind = _kind(section, context)
             if kind is None:
                 continue
@@ -668,7 +667,7 @@ def extract_indicators(
                 growth_high=draft.growth_high,
                 growth_basis=None
                 if draft.growth is None
-                else ("annual_avg" if draft.annual else "yoy"),
+                else (GrowthBasis.ANNUAL_AVG if draft.annual else GrowthBasis.YOY),
                 qualifier=_qualifier(draft),
                 section=section.title if section else "",
                 start=start,

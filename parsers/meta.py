@@ -7,9 +7,9 @@ from collections import Counter
 from pathlib import Path
 
 from baogao.parsers.model import Metadata, Section, SectionKind
+from baogao.parsers.text import chinese_number
 
 FRONT_LINES = 12  # a report's title page fits in its first lines
-CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ADMIN_UNIT = "省|自治区|特别行政区|市|自治州|州|地区|盟|县|自治县|旗|自治旗|区|新区|林区|特区"
 
 # 2026年1月20日在伊宁市第十八届人民代表大会第六次会议上
@@ -52,14 +52,6 @@ DOC_TYPES = (
     (re.compile(r"预算执行情况|预算草案"), "预算报告"),
     (re.compile(r"工作报告"), "工作报告"),
 )
-
-
-def chinese_number(numeral: str) -> int:
-    """十二 -> 12, 十四 -> 14, 九 -> 9."""
-    if "十" not in numeral:
-        return CN_DIGITS.get(numeral, 0)
-    tens, _, ones = numeral.partition("十")
-    return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + CN_DIGITS.get(ones, 0)
 
 
 def five_year_plan_years(number: int) -> tuple[int, int]:

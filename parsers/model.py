@@ -6,8 +6,10 @@ part of a report can be highlighted without parsing it again.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import PurePath
 from typing import NamedTuple
 
 Span = tuple[int, int]
@@ -68,6 +70,50 @@ class Metadata:
     plan_year: int | None = None  # the year a work report plans for
     plan_period: str | None = None  # "2011-2015" for a five-year plan
 
+    @property
+    def year(self) -> int | None:
+        """The year the report is about: the year it plans for (a work report), else the
+        year after the one it reviews, else the first year of its plan period."""
+        if self.plan_year is not None:
+            return self.plan_year
+        if self.review_year is not None:
+            return self.review_year + 1
+        if self.plan_period:
+            head = self.plan_period.split("-", 1)[0]
+            if head.isdigit():
+                return int(head)
+        return None
+
+    @property
+    def when(self) -> str:
+        """The report's time as people name it: "2026", or "2021-2025" for a plan."""
+        if self.plan_period:
+            return self.plan_period
+        year = self.year
+        return str(year) if year is not None else ""
+
+
+def document_label(region: str | None, name: str, when: str, *, with_region: bool = True) -> str:
+    """How baogao names a document everywhere: "伊宁市 政府工作报告 2026".
+
+    The region and time are left out where the name already holds them, and the region
+    where the place it is shown in already says it (`with_region=False`).
+    """
+    parts = [region] if with_region and region and region not in name else []
+    parts.append(name)
+    if when and when not in name:
+        parts.append(when)
+    return " ".join(part for part in parts if part)
+
+
+def report_label(meta: Metadata, path: str, *, with_region: bool = True) -> str:
+    """A report's label from its metadata (see Report.label): its type, else its title,
+    else its file name, with region and time."""
+    name = meta.doc_type or (meta.title if meta.title and meta.title != path else "")
+    return document_label(
+        meta.region, name or PurePath(path).stem, meta.when, with_region=with_region
+    )
+
 
 class TermSource(StrEnum):
     EXPLICIT = "explicit"  # defined in a 名词解释 / 注释 section
@@ -99,6 +145,22 @@ class IndicatorKind(StrEnum):
     TARGET = "target"  # expected or planned
 
 
+class GrowthBasis(StrEnum):
+    """What a growth rate compares."""
+
+    YOY = "yoy"  # with the year before: 比上年增长6%
+    ANNUAL_AVG = "annual_avg"  # average a year over a period: 年均增长6%
+
+
+class Qualifier(StrEnum):
+    """How a figure is bounded, as the report words it."""
+
+    ABOUT = "左右"  # 增长5%左右
+    AT_LEAST = "以上"  # 增长5%以上, 不低于5%
+    WITHIN = "以内"  # 控制在3%以内, 不超过3%
+    RANGE = "区间"  # 增长5%-5.5%: growth is the low end, growth_high the high end
+
+
 @dataclass(frozen=True, slots=True)
 class Indicator:
     """One figure found in the text, with the sentence it came from."""
@@ -111,8 +173,8 @@ class Indicator:
     unit: str | None = None
     growth: float | None = None  # percent; negative for 下降 / 减少
     growth_high: float | None = None  # upper end of a range target (5%-5.5%)
-    growth_basis: str | None = None  # "yoy" | "annual_avg"
-    qualifier: str | None = None  # 左右 / 以上 / 以内 / 区间
+    growth_basis: GrowthBasis | None = None
+    qualifier: Qualifier | None = None
     section: str = ""  # title of the innermost section holding it
     start: int = 0
     end: int = 0
@@ -130,34 +192,72 @@ class Report:
     emphasis: tuple[Span, ...] = ()  # bold runs (**…**) of the source, now unmarked
     glossary: tuple[Term, ...] = ()
     indicators: tuple[Indicator, ...] = ()
-    notes: tuple[str, ...] = field(default=())  # recoverable problems met while parsing
+    _index: SectionIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def title(self) -> str:
         return self.meta.title
 
+    def label(self, *, with_region: bool = True) -> str:
+        """The document's name everywhere baogao shows it: "伊宁市 政府工作报告 2026"."""
+        return report_label(self.meta, self.path, with_region=with_region)
+
+    @property
+    def index(self) -> SectionIndex:
+        """The section tree indexed by offset, built on first use."""
+        if self._index is None:
+            object.__setattr__(self, "_index", SectionIndex(self.sections))
+        assert self._index is not None
+        return self._index
+
     def walk(self) -> tuple[Section, ...]:
         """Every section of the tree in reading order."""
-        nodes: list[Section] = []
-        for section in self.sections:
-            nodes.extend(section.walk())
-        return tuple(nodes)
+        return self.index.nodes
 
     def section_path(self, offset: int) -> tuple[Section, ...]:
         """The chain of sections from the top level down to the one holding `offset`."""
-        return sections_at(self.sections, offset)
+        return self.index.path(offset)
 
 
-def sections_at(sections: tuple[Section, ...], offset: int) -> tuple[Section, ...]:
-    """The chain of `sections` from the top level down to the one holding `offset`."""
-    path: list[Section] = []
-    level = sections
-    while True:
-        holder = next((s for s in level if s.start <= offset < s.end), None)
-        if holder is None:
-            return tuple(path)
-        path.append(holder)
-        level = holder.children
+class SectionIndex:
+    """The sections of a tree in reading order, found by offset with a binary search."""
+
+    __slots__ = ("nodes", "parents", "starts")
+
+    def __init__(self, sections: tuple[Section, ...]) -> None:
+        nodes: list[Section] = []
+        parents: list[int] = []
+
+        def add(level: tuple[Section, ...], parent: int) -> None:
+            for section in level:
+                parents.append(parent)
+                nodes.append(section)
+                add(section.children, len(nodes) - 1)
+
+        add(sections, -1)
+        self.nodes = tuple(nodes)
+        self.parents = tuple(parents)
+        self.starts = [node.start for node in nodes]
+
+    def innermost_at(self, offset: int) -> int:
+        """Position in `nodes` of the innermost section holding `offset`, or -1."""
+        at = bisect_right(self.starts, offset) - 1
+        while at >= 0 and not self.nodes[at].start <= offset < self.nodes[at].end:
+            at = self.parents[at]
+        return at
+
+    def innermost(self, offset: int) -> Section | None:
+        at = self.innermost_at(offset)
+        return self.nodes[at] if at >= 0 else None
+
+    def path(self, offset: int) -> tuple[Section, ...]:
+        """The chain from the top level down to the innermost section holding `offset`."""
+        chain: list[Section] = []
+        at = self.innermost_at(offset)
+        while at >= 0:
+            chain.append(self.nodes[at])
+            at = self.parents[at]
+        return tuple(reversed(chain))
 
 
 class Location(NamedTuple):

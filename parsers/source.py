@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from baogao.parsers.model import ReportError
+from baogao.parsers.text import fold_numbers
 
 REPORT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
 
@@ -26,10 +27,6 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Full-width digits and per cent sign read as ASCII (２０２５年 -> 2025年, ５％ -> 5%);
-# Chinese punctuation is left alone, which NFKC would not do.
-FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９％", "0123456789%")
-FULL_WIDTH_RUN = re.compile("[０-９％]+")  # str.translate is slow; most files have none
 
 # C0 control characters other than tab and line ends: a few are debris, many mean binary.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -60,7 +57,7 @@ def normalise(text: str) -> str:
     """One line end (\\n), ASCII digits, no control characters; content otherwise untouched."""
     text = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\ufeff", "")
-    text = FULL_WIDTH_RUN.sub(lambda run: run.group().translate(FULL_WIDTH_DIGITS), text)
+    text = fold_numbers(text)  # ２０２５年 -> 2025年, ５％ -> 5%
     text = text.replace("\f", "\n").replace("\v", "\n")
     return CONTROL_CHARACTER.sub("", text)
 

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import baogao.bookmarks.legacy as bm
-from baogao.bookmarks.legacy import (
+import baogao.files
+from baogao.bookmarks import (
     Bookmark,
     BookmarkError,
     BookmarkStore,
@@ -25,12 +25,13 @@ from baogao.bookmarks.legacy import (
     parse_bookmarks,
     place,
     read_bookmark_file,
-    run_bookmarks_command,
-    sentence_span,
     store_path,
 )
+from baogao.bookmarks.model import EXCERPT_LIMIT
 from baogao.cli import main as cli_main
+from baogao.cli import run_bookmarks_command
 from baogao.parsers import Report, parse_text
+from baogao.parsers.text import sentence_span
 
 SEED = "001_ef57adda5fbd631f.txt"
 
@@ -122,8 +123,8 @@ def test_long_passage_keeps_a_short_excerpt_and_the_full_span(
 ) -> None:
     report = seed_reports[SEED]
     bookmark = make_bookmark(report, 100, 5000)
-    assert len(bookmark.excerpt) == bm.EXCERPT_LIMIT
-    assert bookmark.end - bookmark.start > bm.EXCERPT_LIMIT
+    assert len(bookmark.excerpt) == EXCERPT_LIMIT
+    assert bookmark.end - bookmark.start > EXCERPT_LIMIT
 
 
 def test_document_key_ignores_markdown_marks_and_spacing() -> None:
@@ -227,7 +228,7 @@ BOOKMARKS = st.builds(
     path=st.text(min_size=1, max_size=40),
     doc_key=TEXT,
     section_path=st.lists(TEXT, max_size=3).map(tuple),
-    excerpt=st.text(min_size=1, max_size=bm.EXCERPT_LIMIT),
+    excerpt=st.text(min_size=1, max_size=EXCERPT_LIMIT),
     start=st.integers(0, 10**9),
     end=st.integers(0, 10**9),
     note=st.text(),
@@ -371,7 +372,7 @@ def test_failure_mid_write_leaves_the_old_file_intact(monkeypatch: pytest.Monkey
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with monkeypatch.context() as patch, pytest.raises(BookmarkError, match="No space left"):
-        patch.setattr(bm, "_write_chunks", half_then_disk_full)
+        patch.setattr(baogao.files, "_write_all", half_then_disk_full)
         store.add(a_bookmark("kept", id="f" * 16, excerpt="新的"))
     assert store.path.read_bytes() == before
     assert _temp_files(store.path.parent) == []
@@ -389,7 +390,7 @@ def test_failure_to_sync_leaves_the_old_file_intact(monkeypatch: pytest.MonkeyPa
         raise OSError(errno.EIO, "I/O error")
 
     with monkeypatch.context() as patch, pytest.raises(BookmarkError):
-        patch.setattr(bm.os, "fsync", fail)
+        patch.setattr(baogao.files.os, "fsync", fail)
         store.set_note("0123456789abcdef", "changed")
     assert store.path.read_bytes() == before
     assert _temp_files(store.path.parent) == []

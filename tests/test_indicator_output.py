@@ -10,8 +10,16 @@ import pytest
 from rich.cells import cell_len
 
 from baogao.cli import main
-from baogao.output import FIELDS, fit, render_indicators
-from baogao.parsers.model import Indicator, IndicatorKind, Metadata, Report
+from baogao.display import cut
+from baogao.output import FIELDS, render_indicators
+from baogao.parsers.model import (
+    GrowthBasis,
+    Indicator,
+    IndicatorKind,
+    Metadata,
+    Qualifier,
+    Report,
+)
 
 SENTENCE = "预计全年实现地区生产总值 439.77 亿元、同比增长 3.4%左右"
 
@@ -29,8 +37,8 @@ GDP = Indicator(
     value=439.77,
     unit="亿元",
     growth=3.4,
-    growth_basis="yoy",
-    qualifier="左右",
+    growth_basis=GrowthBasis.YOY,
+    qualifier=Qualifier.ABOUT,
     section="一、2025年工作回顾",
     start=6,
     end=32,
@@ -43,8 +51,8 @@ INCOME = Indicator(
     kind=IndicatorKind.TARGET,
     growth=5.0,
     growth_high=5.5,
-    growth_basis="yoy",
-    qualifier="区间",
+    growth_basis=GrowthBasis.YOY,
+    qualifier=Qualifier.RANGE,
 )
 UNEMPLOYMENT = Indicator(
     name="城镇调查失业率",
@@ -53,7 +61,7 @@ UNEMPLOYMENT = Indicator(
     kind=IndicatorKind.ACTUAL,
     unit="个百分点",
     growth=-0.3,
-    growth_basis="yoy",
+    growth_basis=GrowthBasis.YOY,
 )
 REPORTS = (report((GDP, INCOME, UNEMPLOYMENT)),)
 
@@ -75,13 +83,14 @@ def test_table_has_a_header_a_rule_and_one_line_per_indicator() -> None:
     assert len(lines) == 2 + 3
     assert lines[2].split() == [
         "伊宁市",
+        "政府工作报告",
         "2026",
         "地区生产总值",
         "2025",
         "actual",
         "439.77",
         "亿元",
-        "3.4%",
+        "+3.4%",
         "yoy",
         "左右",
     ]
@@ -96,8 +105,8 @@ def test_table_columns_line_up_in_display_cells_despite_wide_characters() -> Non
 
 def test_table_shows_ranges_and_percentage_points_as_written() -> None:
     table = render_indicators(REPORTS, "table")
-    assert "5–5.5%" in table
-    assert "-0.3个百分点" in table
+    assert "5%–5.5%" in table
+    assert "−0.3个百分点" in table
 
 
 def test_a_long_document_label_ends_in_an_ellipsis() -> None:
@@ -110,9 +119,9 @@ def test_a_long_document_label_ends_in_an_ellipsis() -> None:
     )
     first_row = render_indicators((long,), "table").splitlines()[2]
     assert "…" in first_row
-    assert fit("伊犁哈萨克自治州", 9) == "伊犁哈萨…"
-    assert cell_len(fit("伊犁哈萨克自治州", 9)) <= 9
-    assert fit("伊宁市", 9) == "伊宁市"
+    assert cut("伊犁哈萨克自治州", 9) == "伊犁哈萨…"
+    assert cell_len(cut("伊犁哈萨克自治州", 9)) <= 9
+    assert cut("伊宁市", 9) == "伊宁市"
 
 
 def test_csv_has_every_field_and_reads_back() -> None:

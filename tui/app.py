@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -26,13 +26,13 @@ from baogao.store.cache import load_corpus, seed_corpus
 from baogao.tui import collector
 from baogao.tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
 from baogao.tui.widgets.messages import JumpRequested
-from baogao.tui.widgets.outline import Outline, document_label, region_of, regions
+from baogao.tui.widgets.outline import Outline, region_of, regions
 from baogao.tui.widgets.reader import Reader
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from baogao.bookmarks.legacy import BookmarkStore
+    from baogao.bookmarks import BookmarkStore
     from baogao.search.index import SearchHit, SearchIndex, SearchOutcome
 
 WIDE = 120  # from this many columns, the side pane opens beside the reader, not over the outline
@@ -56,7 +56,7 @@ class BaogaoApp(App[None]):
 
     TITLE = "报告 baogao"
     CSS_PATH = "baogao.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (WIDE, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012 (App's own)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -172,7 +172,7 @@ class BaogaoApp(App[None]):
         self._resume_collector()  # an app closed before its first screen
 
     def open_bookmarks(self) -> None:
-        from baogao.bookmarks.legacy import BookmarkStore
+        from baogao.bookmarks import BookmarkStore
 
         self.bookmarks = BookmarkStore()  # never raises: a bad file is set aside and reported
         if self.bookmarks.problem:
@@ -271,9 +271,9 @@ class BaogaoApp(App[None]):
         changed = report is not self.report
         self.report = report
         self.reader.show(report, offset, target)
-        self.breadcrumb.show(document_label(report), report.section_path(offset))
+        self.breadcrumb.show(report.label(with_region=False), report.section_path(offset))
         if changed:
-            self.sub_title = f"{region_of(report)} · {document_label(report)}"
+            self.sub_title = f"{region_of(report)} · {report.label(with_region=False)}"
             self._fill_panel("glossary")
             if region_of(report) != self.region:
                 self.show_region(region_of(report))
@@ -314,7 +314,7 @@ class BaogaoApp(App[None]):
             return  # the app is shutting down
         report, offset = message.report, message.offset
         path = report.section_path(offset)
-        self.breadcrumb.show(document_label(report), path)
+        self.breadcrumb.show(report.label(with_region=False), path)
         if not self.outline.has_focus:
             self.outline.follow(report, offset)
         section = path[-1] if path else None
@@ -456,7 +456,7 @@ class BaogaoApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for _key, binding in self._bindings:
             if binding.action in ("quit",) or not binding.description:

@@ -21,7 +21,6 @@ pinyin matcher walk quickly. Per keystroke:
 from __future__ import annotations
 
 import logging
-import os
 import re
 import threading
 from array import array
@@ -31,11 +30,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from rapidfuzz import fuzz
 
+from baogao.display import format_figure
 from baogao.parsers.model import Report, SectionKind, Span
+from baogao.parsers.pinyin import MIN_INITIALS, MIN_SYLLABLES, Spelling, query_letters, spell_all
+from baogao.parsers.pinyin import match as pinyin_match
+from baogao.parsers.text import SENTENCE_MARKS, fold_for_matching
+from baogao.paths import cache_directory
 
 __all__ = [
     "Group",
@@ -59,28 +62,14 @@ class Group(StrEnum):
 
 GROUP_ORDER = (Group.SECTIONS, Group.TERMS, Group.INDICATORS, Group.TEXT)
 
-# Folding applied to both the text and the query, one character for one, so
-# offsets survive: full-width ASCII (ＧＤＰ，１＋５＋Ｎ) to half-width, then A-Z to a-z.
-FOLD_TABLE: dict[int, int] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-FOLD_TABLE.update({code: code + 32 for code in range(ord("A"), ord("Z") + 1)})
-FOLD_TABLE.update({code: code - 0xFEE0 + 32 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
-
 # Characters dropped from a query: quotes a reader may type around a slogan (“1+5+N”).
 QUERY_QUOTES = "“”‘’\"'「」『』"
 
 # A sentence of the folded text: up to and including 。！？； (full-width ！？；
 # are folded to !?;), or up to a line break.
 # e.g. 「规模以上工业增加值 72.03 亿元、同比增长 6%，」… ends at 「；」
-SENTENCE = re.compile(
-    r"""
-    [^。!?;\n]+      # the words
-    [。!?;]?         # and the mark that ends them, if any
-    """,
-    re.VERBOSE,
-)
-
-# A query of pinyin: ASCII letters, maybe with spaces between syllables (feng qiao).
-PINYIN_QUERY = re.compile(r"[a-z]+(?:\s+[a-z]+)*", re.VERBOSE)
+_MARKS = "".join(sorted(set(fold_for_matching(SENTENCE_MARKS))))
+SENTENCE = re.compile(f"[^{_MARKS}\n]+[{_MARKS}]?")
 
 # What a word must contain to count as a word: a letter, digit or CJK character.
 WORDLIKE = re.compile(r"\w", re.VERBOSE)
@@ -108,31 +97,10 @@ SCORE_FULL_PINYIN = 90.0
 SCORE_FUZZY_MAX = 89.0
 
 
-def fold(text: str) -> str:
-    """Case- and width-folded copy of `text`, the same length."""
-    return text.translate(FOLD_TABLE)
-
-
 def normalize_query(query: str) -> str:
     """The folded query without quotes and outer white space; inner spaces separate words."""
     cleaned = "".join(ch for ch in query if ch not in QUERY_QUOTES)
-    return " ".join(fold(cleaned).split())
-
-
-def doc_label(report: Report) -> str:
-    """Region, document type and year, e.g. 「伊宁市 政府工作报告 2026」."""
-    meta = report.meta
-    year: str | None = None
-    if meta.plan_period:
-        year = meta.plan_period
-    elif meta.plan_year is not None:
-        year = str(meta.plan_year)
-    elif meta.review_year is not None:
-        year = str(meta.review_year + 1)
-    parts = [part for part in (meta.region, meta.doc_type, year) if part]
-    if parts:
-        return " ".join(parts)
-    return meta.title if meta.title and meta.title != report.path else Path(report.path).stem
+    return " ".join(fold_for_matching(cleaned).split())
 
 
 # --------------------------------------------------------------------------- results
@@ -227,9 +195,7 @@ class _Fields:
     originals: list[str] = field(default_factory=list)
     places: list[list[_Place]] = field(default_factory=list)
     ids: dict[str, int] = field(default_factory=dict)
-    initials: list[str] = field(default_factory=list)
-    syllables: list[str] = field(default_factory=list)
-    syllable_chars: list[tuple[int, ...]] = field(default_factory=list)
+    spellings: list[Spelling] = field(default_factory=list)
     # The strings joined by "\n", so one C scan finds a needle in all of them.
     joined: _Joined | None = None
     joined_initials: _Joined | None = None
@@ -239,7 +205,7 @@ class _Fields:
         original = " ".join(original.split())
         if not original:
             return
-        folded = fold(original)
+        folded = fold_for_matching(original)
         index = self.ids.get(folded)
         if index is None:
             index = self.ids[folded] = len(self.strings)
@@ -279,35 +245,7 @@ class _Joined:
         return found
 
 
-def _each_character(run: str) -> Any:
-    """pypinyin's answer for characters without pinyin: each stands for itself."""
-    return list(run)
-
-
-def _pinyin_tables(strings: list[str]) -> tuple[list[str], list[str], list[tuple[int, ...]]]:
-    """Initials, full pinyin and, per pinyin letter, the character it spells."""
-    from pypinyin import lazy_pinyin  # slow import: kept off the first screen
-
-    initials: list[str] = []
-    syllables: list[str] = []
-    chars: list[tuple[int, ...]] = []
-    for text in strings:
-        items = lazy_pinyin(text, errors=_each_character)
-        if len(items) != len(text):  # a reading that is not one item a character
-            items = [(lazy_pinyin(ch, errors=_each_character) or [ch])[0] for ch in text]
-        initials.append("".join(item[:1].lower() for item in items))
-        syllables.append("".join(item.lower() for item in items))
-        chars.append(tuple(i for i, item in enumerate(items) for _ in item))
-    return initials, syllables, chars
-
-
 # --------------------------------------------------------------------------- segmenter
-
-
-def cache_dir() -> Path:
-    """baogao's cache folder under XDG_CACHE_HOME (jieba's dictionary cache lives here)."""
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "baogao"
 
 
 Segmenter = Callable[[str], list[str]]
@@ -323,7 +261,7 @@ def load_segmenter(words: Iterable[str] = (), folder: Path | None = None) -> Seg
     import jieba  # a second to load: never on the first screen
 
     jieba.setLogLevel(logging.CRITICAL)
-    folder = folder or cache_dir()
+    folder = folder or cache_directory()
     folder.mkdir(parents=True, exist_ok=True)
     tokenizer = jieba.Tokenizer()
     tokenizer.tmp_dir = str(folder)
@@ -357,7 +295,7 @@ class SearchIndex:
 
     def __init__(self, reports: tuple[Report, ...], *, pinyin: bool = True) -> None:
         self.reports = reports
-        self.labels = tuple(doc_label(report) for report in reports)
+        self.labels = tuple(report.label() for report in reports)
         self.order = {report.path: i for i, report in enumerate(reports)}
         # One folded string of all texts, one "\n" after each report.
         bases: list[int] = []
@@ -369,7 +307,7 @@ class SearchIndex:
             chunks.append("\n")
             offset += len(report.text) + 1
         self.bases = tuple(bases)
-        self.corpus = fold("".join(chunks))
+        self.corpus = fold_for_matching("".join(chunks))
         starts: array[int] = array("q")
         ends: array[int] = array("q")
         for match in SENTENCE.finditer(self.corpus):
@@ -390,11 +328,9 @@ class SearchIndex:
         for table in self.fields.values():
             table.joined = _Joined.of(table.strings)
             if pinyin:
-                table.initials, table.syllables, table.syllable_chars = _pinyin_tables(
-                    table.originals
-                )
-                table.joined_initials = _Joined.of(table.initials)
-                table.joined_syllables = _Joined.of(table.syllables)
+                table.spellings = spell_all(table.originals)
+                table.joined_initials = _Joined.of([s.initials for s in table.spellings])
+                table.joined_syllables = _Joined.of([s.syllables for s in table.spellings])
         self._cache: OrderedDict[str, _Found] = OrderedDict()
         self._lock = threading.Lock()
         self._segment: Segmenter | None = None
@@ -425,7 +361,7 @@ class SearchIndex:
                 indicator.start,
                 indicator.end,
                 self._kind_at(i, indicator.start),
-                _figure(indicator),
+                f"{indicator.period} {format_figure(indicator)}",
             )
             self.fields[Group.INDICATORS].add(indicator.name, place)
             if indicator.raw_name and indicator.raw_name != indicator.name:
@@ -557,24 +493,27 @@ class SearchIndex:
     def _match_pinyin(
         self, table: _Fields, needle: str, matches: dict[int, tuple[float, bool, tuple[Span, ...]]]
     ) -> None:
+        """Fields the query spells in pinyin (the rule of `parsers.pinyin.match`).
+
+        The joined initials and syllables find the candidates in one C scan each.
+        """
         initials, syllables = table.joined_initials, table.joined_syllables
-        if initials is None or syllables is None or len(needle) < 2:
+        letters = query_letters(needle)
+        if initials is None or syllables is None or letters is None:
             return
-        if not PINYIN_QUERY.fullmatch(needle):
-            return
-        letters = needle.replace(" ", "")
-        for index, at in initials.find_all(letters, FIELD_CAP).items():
-            if index not in matches:
-                score = SCORE_INITIALS + (1 if at == 0 else 0)
-                matches[index] = (score, False, ((at, at + len(letters)),))
-        if len(letters) < 3:
-            return
-        for index, at in syllables.find_all(letters, FIELD_CAP).items():
-            if index not in matches:
-                chars = table.syllable_chars[index]
-                span = (chars[at], chars[at + len(letters) - 1] + 1)
-                score = SCORE_FULL_PINYIN + (1 if at == 0 else 0)
-                matches[index] = (score, False, (span,))
+        candidates: set[int] = set()
+        if len(letters) >= MIN_INITIALS:
+            candidates.update(initials.find_all(letters, FIELD_CAP))
+        if len(letters) >= MIN_SYLLABLES:
+            candidates.update(syllables.find_all(letters, FIELD_CAP))
+        for index in sorted(candidates - matches.keys()):
+            spelling = table.spellings[index]
+            span = pinyin_match(letters, spelling)
+            if span is None:
+                continue
+            by_initials = spelling.initials[span[0] : span[1]] == letters
+            score = SCORE_INITIALS if by_initials else SCORE_FULL_PINYIN
+            matches[index] = (score + (1 if span[0] == 0 else 0), False, (span,))
 
     def _match_fuzzy(
         self,
@@ -884,17 +823,6 @@ def _trimmed(text: str, start: int, end: int, base: int) -> Span:
     while end > start + 1 and not WORDLIKE.match(text, end - 1):
         end -= 1
     return base + start, base + end
-
-
-def _figure(indicator: Any) -> str:
-    """A short line for an indicator: 2025 72.03亿元 增长6%."""
-    parts = [indicator.period]
-    if indicator.value is not None:
-        value = f"{indicator.value:g}"
-        parts.append(f"{value}{indicator.unit or ''}")
-    if indicator.growth is not None:
-        parts.append(f"增长{indicator.growth:g}%")
-    return " ".join(part for part in parts if part)
 
 
 def _shorten(snippet: str, spans: tuple[Span, ...] = ()) -> str:

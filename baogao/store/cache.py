@@ -7,16 +7,18 @@ screen needs only `parsers.model` (the parsing steps are imported only on a miss
 from __future__ import annotations
 
 import io
-import os
 import pickle
 import sys
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import fields, is_dataclass
 from pathlib import Path
+from typing import Any
 
 from baogao import parsers
+from baogao.files import atomic_write
 from baogao.parsers import Corpus, ReportError, report_files
+from baogao.paths import cache_directory
 
 CACHE_FORMAT = 3  # bump when the pickled layout changes
 KEEP_CACHED = 8  # corpus pickles kept (one per set of files opened recently)
@@ -31,12 +33,6 @@ UNREADABLE = (
     TypeError,
     IndexError,
 )
-
-
-def cache_dir() -> Path:
-    """$XDG_CACHE_HOME/baogao (~/.cache/baogao by default)."""
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "baogao"
 
 
 def parser_fingerprint() -> tuple[tuple[str, int, int], ...]:
@@ -64,7 +60,7 @@ def cache_file(key: str) -> Path:
     (zlib's checksums, not hashlib: importing hashlib costs the first screen 2 ms.)
     """
     data = key.encode()
-    return cache_dir() / f"corpus-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle"
+    return cache_directory() / f"corpus-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle"
 
 
 def prune_cache(folder: Path, keep: int = KEEP_CACHED) -> None:
@@ -94,10 +90,10 @@ class ModelPickler(pickle.Pickler):
     default for frozen slots dataclasses (a __setstate__ setting field by field).
     """
 
-    def reducer_override(self, obj: object) -> object:
+    def reducer_override(self, obj: object) -> Any:
         if is_dataclass(obj) and not isinstance(obj, type):
             cls = type(obj)
-            return cls, tuple(getattr(obj, field.name) for field in fields(cls))
+            return cls, tuple(getattr(obj, field.name) for field in fields(cls) if field.init)
         return NotImplemented
 
 
@@ -111,10 +107,7 @@ def write_cached(cached: Path, key: str, corpus: Corpus) -> None:
     """Store `corpus` atomically; a read-only cache only costs speed."""
     failures = tuple((error.path, error.problem) for error in corpus.errors)
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial_file = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial_file.write_bytes(dumps((key, corpus.reports, failures)))
-        partial_file.replace(cached)
+        atomic_write(cached, dumps((key, corpus.reports, failures)))
         prune_cache(cached.parent)
     except OSError:
         pass

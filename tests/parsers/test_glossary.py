@@ -11,14 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from baogao.parsers import Report, parse_text
-from baogao.parsers.glossary import (
-    extract_glossary,
-    is_coined,
-    link_glossaries,
-    report_label,
-    term_key,
-)
-from baogao.parsers.model import Metadata, Section, SectionKind, Term, TermSource
+from baogao.parsers.glossary import extract_glossary, is_coined, term_key
+from baogao.parsers.link import link_glossaries
+from baogao.parsers.model import Metadata, Section, SectionKind, Term, TermSource, report_label
 
 S000 = "000_9cdd8c7042c58540.txt"
 S001 = "001_ef57adda5fbd631f.txt"
@@ -352,10 +347,10 @@ def test_linking_leaves_reports_without_shared_terms_unchanged():
     assert link_glossaries((one,)) == (one,)
 
 
-def test_report_label_prefers_title_with_region_and_year():
+def test_report_label_names_region_type_and_year():
     meta = Metadata(title="政府工作报告", region="新源县", plan_year=2026)
-    assert report_label(meta, "x/001.txt") == "新源县2026年政府工作报告"
-    assert report_label(Metadata(), "x/001.txt") == "001.txt"
+    assert report_label(meta, "x/001.txt") == "新源县 政府工作报告 2026"
+    assert report_label(Metadata(), "x/001.txt") == "001"
     assert report_label(Metadata(title="伊宁市“十二五”规划纲要", region="伊宁市"), "p") == (
         "伊宁市“十二五”规划纲要"
     )
@@ -456,7 +451,7 @@ def test_quoted_core_in_another_report_resolves_to_term_with_suffix():
     (term,) = link_glossaries((source, user))[1].glossary
     assert term.term == "“四上”" and term.source is TermSource.INLINE
     assert term.definition == "规模以上企业的统称。"
-    assert term.defined_in == "新源县2026年政府工作报告"
+    assert term.defined_in == "新源县 政府工作报告 2026"
     assert [(o.start, o.end) for o in term.occurrences] == [(2, 6), (12, 16)]
 
 

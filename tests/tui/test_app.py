@@ -11,12 +11,13 @@ import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
 
+from baogao.parsers.lines import cell_offsets
 from baogao.parsers.model import Location, Metadata, Report, Section, SectionKind
 from baogao.seeds import seed_paths
 from baogao.store.cache import seed_corpus
 from baogao.tui.app import BaogaoApp
 from baogao.tui.widgets.outline import Outline
-from baogao.tui.widgets.reader import NO_LINE_START, cell_offsets, layout, wrap
+from baogao.tui.widgets.reader import layout
 from baogao.tui.widgets.table import TextTable
 from tests.tui.helpers import from_cell, screen_lines, screen_text, widget_text
 
@@ -427,29 +428,6 @@ def test_the_first_screen_never_loads_jieba() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False"
-
-
-# --------------------------------------------------------------------------- wrapping
-
-
-def test_wrapped_lines_keep_every_character_and_fit_the_width() -> None:
-    text = "地区生产总值439.77亿元、增长3.4%左右；规模以上工业增加值72.03亿元，增长6%。" * 3
-    cells = cell_offsets(text)
-    spans = wrap(text, cells, 0, len(text), 20)
-    assert "".join(text[s:e] for s, e in spans) == text
-    assert all(cells[e] - cells[s] <= 20 for s, e in spans)
-
-
-def test_closing_punctuation_never_starts_a_wrapped_line() -> None:
-    text = "一二三四五六七八九，十一二三四五六七八九。" * 4
-    cells = cell_offsets(text)
-    for width in range(6, 30):
-        for start, _end in wrap(text, cells, 0, len(text), width)[1:]:
-            assert text[start] not in NO_LINE_START
-
-
-def test_cjk_characters_take_two_cells() -> None:
-    assert cell_offsets("报告ab") == [0, 2, 4, 5, 6]
 
 
 def test_section_titles_are_laid_out_as_headings() -> None:

@@ -12,7 +12,13 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from baogao.bookmarks.legacy import BookmarkStore, export_bookmarks, make_bookmark, store_path
+from baogao.bookmarks import (
+    BookmarkStore,
+    bookmark_label,
+    export_bookmarks,
+    make_bookmark,
+    store_path,
+)
 from baogao.parsers import Report, parse_text
 from baogao.parsers.model import Location
 from baogao.tui.screens.bookmarks import (
@@ -21,8 +27,6 @@ from baogao.tui.screens.bookmarks import (
     NoteDialog,
     ask_and_add_bookmark,
     column_widths,
-    document_label,
-    fit,
 )
 from tests.tui.helpers import screen_text
 
@@ -90,20 +94,13 @@ def stored_passage(report: Report, passage: str, note: str = "") -> None:
 # --------------------------------------------------------------------------- pure helpers
 
 
-def test_fit_cuts_cjk_by_cells_and_ends_with_an_ellipsis() -> None:
-    assert fit("政府工作报告", 7) == "政府工…"
-    assert fit("政府工作报告", 12) == "政府工作报告"
-    assert fit("政府工作报告", 11) == "政府工作报…"
-    assert fit("a\n\nb  c", 10) == "a b c"
-
-
-def test_document_label_adds_region_and_year_unless_the_title_has_them() -> None:
+def test_bookmark_label_adds_region_and_year_unless_the_title_has_them() -> None:
     shown = report()
     bookmark = make_bookmark(shown, 0, 10)
     plain = replace(bookmark, document="政府工作报告", region="新源县", year=2026)
-    assert document_label(plain) == "新源县 2026 政府工作报告"
+    assert bookmark_label(plain) == "新源县 政府工作报告 2026"
     titled = replace(plain, document="新源县2026年政府工作报告")
-    assert document_label(titled) == "新源县2026年政府工作报告"
+    assert bookmark_label(titled) == "新源县2026年政府工作报告"
 
 
 def test_columns_share_the_width_left_by_the_date() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
+from baogao.display import format_figure
 from baogao.parsers.model import (
     Indicator,
     IndicatorKind,
@@ -20,23 +21,17 @@ from baogao.parsers.model import (
     Term,
     TermSource,
 )
+from baogao.search.terms import filter_terms, ordered_terms, spell_terms
 from baogao.tui.widgets.glossary import (
     NOT_DEFINED,
     GlossaryPanel,
     TermList,
-    filter_terms,
-    ordered_terms,
-    pinyin_index,
     term_detail,
 )
 from baogao.tui.widgets.indicators import (
     IndicatorPanel,
     build_region_table,
     column_label,
-    document_label,
-    format_cell,
-    format_growth,
-    format_value,
 )
 from baogao.tui.widgets.table import TextTable
 
@@ -200,46 +195,9 @@ class PanelApp(App[None]):
 # ---------------------------------------------------------------- indicator formatting
 
 
-def test_cell_shows_value_with_unit_then_growth_with_qualifier() -> None:
-    figure = indicator(value=439.77, unit="亿元", growth=3.4, qualifier="左右", growth_basis="yoy")
-    assert format_cell(figure) == "439.77亿元 +3.4%左右"
-
-
-def test_growth_only_target_shows_signed_growth() -> None:
-    assert format_cell(indicator(growth=6.5, qualifier="左右")) == "+6.5%左右"
-
-
-def test_negative_growth_uses_a_true_minus() -> None:
-    assert format_growth(indicator(growth=-2.1)) == "\u22122.1%"
-
-
-def test_range_target_keeps_both_ends_without_the_range_qualifier() -> None:
-    assert format_cell(indicator(growth=5, growth_high=5.5, qualifier="区间")) == "5%–5.5%"
-
-
-def test_annual_average_growth_is_labelled() -> None:
-    figure = indicator(value=270, unit="亿元", growth=21.9, growth_basis="annual_avg")
-    assert format_cell(figure) == "270亿元 年均+21.9%"
-
-
-def test_value_only_figure_carries_its_bound() -> None:
-    assert format_value(indicator(value=3.8, unit="%", qualifier="以内")) == "3.8%以内"
-
-
-def test_whole_numbers_lose_their_decimal_point() -> None:
-    assert format_cell(indicator(value=44072.0, unit="元", growth=5.0)) == "44072元 +5%"
-
-
 def test_column_label_keeps_actual_and_target_apart() -> None:
     assert column_label("2025", ACTUAL) == "2025 实际"
     assert column_label("2026", TARGET) == "2026 目标"
-
-
-def test_document_label_names_type_and_year() -> None:
-    assert document_label(work_report()) == "政府工作报告 2026"
-    assert document_label(plan_report()) == "五年规划纲要 2011-2015"
-    bare = Report("/x/004.txt", "", Metadata(), ())
-    assert document_label(bare) == "004.txt"
 
 
 # ---------------------------------------------------------------- the region table as data
@@ -460,7 +418,7 @@ def test_filter_matches_substrings_then_subsequences() -> None:
 
 def test_filter_by_pinyin_initials_or_syllables() -> None:
     terms = ordered_terms(work_report().glossary)
-    index = pinyin_index(term.key for term in terms)
+    index = spell_terms(term.key for term in terms)
     assert [t.key for t in filter_terms(terms, "fqjy", index)] == ["枫桥经验"]
     assert [t.key for t in filter_terms(terms, "sanxiang", index)] == ["三项计划"]
 
@@ -609,7 +567,7 @@ def test_seed_region_table_reads_yining_gdp_2025(seed_reports: dict[str, Report]
     table = build_region_table(yining)
     gdp = dict(table.rows)["地区生产总值"]
     cell = gdp[table.columns.index(("2025", ACTUAL))]
-    assert cell is not None and format_cell(cell.indicator).startswith("439.77亿元")
+    assert cell is not None and format_figure(cell.indicator).startswith("439.77亿元")
     assert Path(cell.path).name == "000_9cdd8c7042c58540.txt"
 
 

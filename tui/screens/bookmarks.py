@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from rich.cells import get_character_cell_size
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
@@ -22,18 +21,19 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Input, Static, TextArea
 
-from baogao.bookmarks.legacy import (
+from baogao.bookmarks import (
     Bookmark,
     BookmarkError,
     BookmarkStore,
     Placement,
+    bookmark_label,
     default_export_path,
     make_bookmark,
     place_all,
 )
+from baogao.display import cut
 from baogao.parsers.model import Location, Report
 
-ELLIPSIS = "…"
 CANNOT_PLACE = "⚠ cannot be placed"
 FUZZY_MARK = "≈ "  # placed by a fuzzy match: the text changed a little
 SECTION_SEPARATOR = " › "
@@ -46,32 +46,6 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Note", 3),
 )
 DATE_WIDTH = 10  # 2026-01-22
-
-
-def fit(text: str, cells: int) -> str:
-    """`text` on one line in at most `cells` terminal cells (CJK count 2), "…" when cut."""
-    line = " ".join(text.split())
-    if cells <= 0:
-        return ""
-    used, out = 0, list[str]()
-    for char in line:
-        size = get_character_cell_size(char)
-        if used + size > cells:
-            while out and used + 1 > cells:  # room for the ellipsis (1 cell)
-                used -= get_character_cell_size(out.pop())
-            return "".join(out) + ELLIPSIS
-        out.append(char)
-        used += size
-    return line
-
-
-def document_label(bookmark: Bookmark) -> str:
-    """Region, year and title, so that many reports titled 政府工作报告 stay apart."""
-    title = bookmark.document
-    parts = [bookmark.region] if bookmark.region and bookmark.region not in title else []
-    if bookmark.year and str(bookmark.year) not in title:
-        parts.append(str(bookmark.year))
-    return " ".join([*parts, title or "(untitled)"])
 
 
 def section_label(bookmark: Bookmark) -> str:
@@ -91,16 +65,16 @@ def row_cells(
 ) -> tuple[Text, ...]:
     document_width, section_width, excerpt_width, note_width = widths
     if placement is None:
-        excerpt = Text(fit(f"{CANNOT_PLACE}: {bookmark.excerpt}", excerpt_width), style="yellow")
+        excerpt = Text(cut(f"{CANNOT_PLACE}: {bookmark.excerpt}", excerpt_width), style="yellow")
     elif not placement.exact:
-        excerpt = Text(fit(FUZZY_MARK + bookmark.excerpt, excerpt_width))
+        excerpt = Text(cut(FUZZY_MARK + bookmark.excerpt, excerpt_width))
     else:
-        excerpt = Text(fit(bookmark.excerpt, excerpt_width))
+        excerpt = Text(cut(bookmark.excerpt, excerpt_width))
     return (
-        Text(fit(document_label(bookmark), document_width)),
-        Text(fit(section_label(bookmark), section_width)),
+        Text(cut(bookmark_label(bookmark), document_width)),
+        Text(cut(section_label(bookmark), section_width)),
         excerpt,
-        Text(fit(bookmark.note, note_width), style="italic"),
+        Text(cut(bookmark.note, note_width), style="italic"),
         Text(bookmark.created.astimezone().strftime("%Y-%m-%d")),
     )
 
@@ -108,7 +82,7 @@ def row_cells(
 def detail_text(bookmark: Bookmark, placement: Placement | None) -> Text:
     """Everything about one bookmark, for the pane under the table."""
     text = Text()
-    text.append(document_label(bookmark), style="bold")
+    text.append(bookmark_label(bookmark), style="bold")
     text.append("  " + bookmark.path, style="dim")
     if bookmark.section_path:
         text.append("\n" + section_label(bookmark))
@@ -126,7 +100,7 @@ def detail_text(bookmark: Bookmark, placement: Placement | None) -> Text:
     return text
 
 
-def _notify(app: App[object], message: str, severity: str = "information") -> None:
+def _notify(app: App[Any], message: str, severity: str = "information") -> None:
     app.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
 
 
@@ -177,7 +151,7 @@ class NoteDialog(ModalScreen[str | None]):
         with Vertical() as box:
             box.border_title = self.dialog_title
             if self.context:
-                yield Static(Text(fit(self.context, 160)), id="note-context")
+                yield Static(Text(cut(self.context, 160)), id="note-context")
             if self.multiline:
                 yield TextArea(self.note, id="note-area")
             else:
@@ -255,7 +229,7 @@ class FileDialog(ModalScreen[Path | None]):
 
 
 def ask_and_add_bookmark(
-    app: App[object], store: BookmarkStore, report: Report, start: int, end: int
+    app: App[Any], store: BookmarkStore, report: Report, start: int, end: int
 ) -> None:
     """Ask for a note, then bookmark report.text[start:end] (the sentence at `start` if empty)."""
     bookmark = make_bookmark(report, start, end)
@@ -277,7 +251,7 @@ def ask_and_add_bookmark(
     app.push_screen(NoteDialog(context=bookmark.excerpt), save)
 
 
-def export_with_dialog(app: App[object], store: BookmarkStore) -> None:
+def export_with_dialog(app: App[Any], store: BookmarkStore) -> None:
     """Ask for a file (default in the home folder) and export every bookmark to it."""
 
     def export(path: Path | None) -> None:
@@ -294,7 +268,7 @@ def export_with_dialog(app: App[object], store: BookmarkStore) -> None:
 
 
 def import_with_dialog(
-    app: App[object], store: BookmarkStore, done: Callable[[], object] | None = None
+    app: App[Any], store: BookmarkStore, done: Callable[[], object] | None = None
 ) -> None:
     """Ask for a file and merge its bookmarks; `done()` is called after a change."""
 
@@ -473,7 +447,7 @@ class BookmarksScreen(ModalScreen[Location | None]):
             removed = None
         if removed is not None:
             self.deleted.append(removed)
-            _notify(self.app, f"Deleted: {fit(bookmark.excerpt, 30)} (u to undo)")
+            _notify(self.app, f"Deleted: {cut(bookmark.excerpt, 30)} (u to undo)")
         self.refresh_table()
 
     def action_undo(self) -> None:

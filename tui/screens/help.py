@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from rich.table import Table
@@ -18,9 +18,10 @@ KeyGroup = tuple[str, tuple[tuple[str, str], ...]]
 """A pane's name and its (keys, description) rows."""
 
 
-def binding_rows(nodes: Iterable[DOMNode], key_display: object) -> tuple[tuple[str, str], ...]:
+def binding_rows(
+    nodes: Iterable[DOMNode], display: Callable[[Binding], str]
+) -> tuple[tuple[str, str], ...]:
     """(keys, description) for every action bound on `nodes`, keys of one action joined."""
-    display = key_display if callable(key_display) else (lambda b: b.key)
     by_action: dict[str, tuple[list[str], str]] = {}
     for node in nodes:
         for _key, binding in node._bindings:

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from functools import partial
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -52,13 +51,13 @@ PLACE_STYLE = "dim"
 PALETTE_WIDTH = 70
 
 
-def fit(text: Text, width: int) -> Text:
+def one_line(text: Text, width: int) -> Text:
     """`text` cut to `width` cells, with an ellipsis when anything is cut."""
-    if cell_len(text.plain) <= width:
+    if text.cell_len <= width:
         return text
-    cut = text.copy()
-    cut.truncate(max(1, width), overflow="ellipsis")
-    return cut
+    line = text.copy()
+    line.truncate(max(1, width), overflow="ellipsis")
+    return line
 
 
 def hit_label(hit: SearchHit, width: int) -> Text:
@@ -67,9 +66,9 @@ def hit_label(hit: SearchHit, width: int) -> Text:
     for start, end in hit.spans:
         snippet.stylize(MATCH_STYLE, start, end)
     place = Text(" › ".join((hit.doc, *hit.section)), style=PLACE_STYLE)
-    label = fit(snippet, width)
+    label = one_line(snippet, width)
     label.append("\n")
-    label.append_text(fit(place, width))
+    label.append_text(one_line(place, width))
     return label
 
 

@@ -6,7 +6,6 @@ Enter on a term jumps the reader to its next occurrence, cycling in reading orde
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,6 +20,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from baogao.parsers.model import Location, Report, Term, TermSource
+from baogao.parsers.pinyin import Spelling
+from baogao.search.terms import filter_terms, ordered_terms, spell_terms
 from baogao.tui.widgets import messages
 from baogao.tui.widgets.line_list import LineList
 
@@ -33,65 +34,8 @@ BADGES: dict[str, tuple[str, str]] = {
 NOT_DEFINED = "not defined in these reports"
 FILTER_HINT = "filter: 汉字 or pinyin (fqjy)"
 
-Pinyin = tuple[str, str]  # (initials, full syllables), e.g. ("fqjy", "fengqiaojingyan")
-
 
 # ---------------------------------------------------------------- pure helpers
-
-
-def ordered_terms(terms: Iterable[Term]) -> tuple[Term, ...]:
-    """Explicit terms first, then inline ones defined elsewhere, then undefined ones.
-
-    Each group keeps the report's order.
-    """
-
-    def group(term: Term) -> int:
-        if term.source == TermSource.EXPLICIT:
-            return 0
-        return 1 if term.definition else 2
-
-    return tuple(sorted(terms, key=group))
-
-
-def _is_subsequence(query: str, text: str) -> bool:
-    rest = iter(text)
-    return all(char in rest for char in query)
-
-
-def filter_terms(
-    terms: tuple[Term, ...], query: str, pinyin: Mapping[str, Pinyin] | None = None
-) -> tuple[Term, ...]:
-    """Terms matching `query`: substring matches first, then pinyin, then fuzzy (in order)."""
-    query = "".join(query.split()).casefold()
-    if not query:
-        return terms
-    pinyin = pinyin or {}
-    groups: tuple[list[Term], list[Term], list[Term]] = ([], [], [])
-    for term in terms:
-        key = term.key.casefold()
-        initials, syllables = pinyin.get(term.key, ("", ""))
-        if query in key or query in term.term.casefold():
-            groups[0].append(term)
-        elif query.isascii() and (initials.startswith(query) or query in syllables):
-            groups[1].append(term)
-        elif _is_subsequence(query, key) or (query.isascii() and _is_subsequence(query, initials)):
-            groups[2].append(term)
-    return tuple(groups[0] + groups[1] + groups[2])
-
-
-def pinyin_index(keys: Iterable[str]) -> dict[str, Pinyin]:
-    """Initials and full pinyin of each key, so "fqjy" or "fengqiao" finds 枫桥经验.
-
-    Imports pypinyin (≈0.2 s for its dictionary): call it off the UI thread.
-    """
-    from pypinyin import Style, lazy_pinyin
-
-    index: dict[str, Pinyin] = {}
-    for key in keys:
-        syllables = lazy_pinyin(key, errors="default")
-        initials = lazy_pinyin(key, style=Style.FIRST_LETTER, errors="default")
-        index[key] = ("".join(initials).casefold(), "".join(syllables).casefold())
-    return index
 
 
 def badge(term: Term) -> tuple[str, str]:
@@ -261,7 +205,7 @@ class GlossaryPanel(Widget):
         self.terms: tuple[Term, ...] = ()
         self.shown: tuple[Term, ...] = ()
         self.query_text = ""
-        self._pinyin: dict[str, Pinyin] = {}
+        self._pinyin: dict[str, Spelling] = {}
         self._pinyin_wanted = False
         self._next_stop: dict[str, int] = {}
         self._pending_term: str | None = None
@@ -420,10 +364,10 @@ class GlossaryPanel(Widget):
 
     @work(thread=True, exclusive=True, group="glossary-pinyin")
     def _build_pinyin(self, terms: tuple[Term, ...]) -> None:
-        index = pinyin_index(term.key for term in terms)
+        index = spell_terms(term.key for term in terms)
         self.app.call_from_thread(self._pinyin_ready, index)
 
-    def _pinyin_ready(self, index: dict[str, Pinyin]) -> None:
+    def _pinyin_ready(self, index: dict[str, Spelling]) -> None:
         self._pinyin = {**self._pinyin, **index}
         if self.query_text and self.query_text.isascii():
             self._refresh_list()

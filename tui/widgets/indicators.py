@@ -16,9 +16,9 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
+from baogao.display import cut, format_figure, format_growth, format_value, kind_label
 from baogao.parsers.model import Indicator, IndicatorKind, Location, Report, Section
 from baogao.tui.widgets import messages
-from baogao.tui.widgets.outline import document_label
 from baogao.tui.widgets.table import TextTable
 
 # Headline statistics first, in the order reports usually give them; the rest follow by name.
@@ -47,15 +47,6 @@ HEADLINE_ORDER: tuple[str, ...] = (
 )
 _HEADLINE_RANK = {name: rank for rank, name in enumerate(HEADLINE_ORDER)}
 
-KIND_LABELS: dict[IndicatorKind, str] = {
-    IndicatorKind.ACTUAL: "实际",
-    IndicatorKind.TARGET: "目标",
-}
-BASIS_PREFIXES: dict[str, str] = {"annual_avg": "年均"}
-RANGE_QUALIFIER = "区间"  # growth..growth_high already shows the range
-MINUS = "\u2212"  # typographic minus: "−2.1%"
-EN_DASH = "\u2013"  # ranges: "5%–5.5%"
-
 # Years in a period: "2025" or a plan period "2021-2025"
 YEAR = re.compile(
     r"""
@@ -67,65 +58,12 @@ YEAR = re.compile(
 NAME_WIDTH = 24  # cells; longer indicator names are cut with an ellipsis
 
 
-# ---------------------------------------------------------------- formatting
-
-
-def format_number(number: float) -> str:
-    """Plain decimal without a trailing .0: 439.77, 192, 44072."""
-    if number == int(number) and abs(number) < 1e15:
-        return str(int(number))
-    return f"{number:.6f}".rstrip("0").rstrip(".")
-
-
-def _signed(number: float) -> str:
-    if number > 0:
-        return "+" + format_number(number)
-    if number < 0:
-        return MINUS + format_number(-number)
-    return "0"
-
-
-def format_value(indicator: Indicator, *, with_qualifier: bool = True) -> str:
-    """Value and unit, "439.77亿元"; the qualifier goes here only when there is no growth."""
-    if indicator.value is None:
-        return ""
-    text = format_number(indicator.value) + (indicator.unit or "")
-    if with_qualifier and indicator.growth is None:
-        text += _qualifier(indicator)
-    return text
-
-
-def format_growth(indicator: Indicator, *, with_qualifier: bool = True) -> str:
-    """Growth as a reader writes it: "+3.4%左右", "−2.1%", "年均+21.9%", "5%–5.5%"."""
-    if indicator.growth is None:
-        return ""
-    prefix = BASIS_PREFIXES.get(indicator.growth_basis or "", "")
-    if indicator.growth_high is not None:
-        low, high = indicator.growth, indicator.growth_high
-        low_text = format_number(low) if low >= 0 else _signed(low)
-        high_text = format_number(high) if high >= 0 else _signed(high)
-        text = f"{prefix}{low_text}%{EN_DASH}{high_text}%"
-    else:
-        text = f"{prefix}{_signed(indicator.growth)}%"
-    if with_qualifier:
-        text += _qualifier(indicator)
-    return text
-
-
-def _qualifier(indicator: Indicator) -> str:
-    qualifier = indicator.qualifier or ""
-    return "" if qualifier == RANGE_QUALIFIER else qualifier
-
-
-def format_cell(indicator: Indicator) -> str:
-    """One region-table cell: "439.77亿元 +3.4%左右", or whichever half exists."""
-    parts = (format_value(indicator), format_growth(indicator))
-    return " ".join(part for part in parts if part)
+# ---------------------------------------------------------------- labels
 
 
 def column_label(period: str, kind: IndicatorKind) -> str:
     """Column header: "2025 实际", "2021-2025 目标"."""
-    return f"{period} {KIND_LABELS.get(kind, str(kind))}"
+    return f"{period} {kind_label(kind)}"
 
 
 # ---------------------------------------------------------------- the region table as data
@@ -200,7 +138,7 @@ def section_row(indicator: Indicator) -> tuple[str, ...]:
     return (
         indicator.name,
         indicator.period,
-        KIND_LABELS.get(indicator.kind, str(indicator.kind)),
+        kind_label(indicator.kind),
         format_value(indicator, with_qualifier=False),
         format_growth(indicator, with_qualifier=False),
         indicator.qualifier or "",
@@ -210,15 +148,9 @@ def section_row(indicator: Indicator) -> tuple[str, ...]:
 def figure_source(figure: Figure, reports: tuple[Report, ...]) -> Text:
     """The figure's document and sentence: 政府工作报告 2026: 地区生产总值439.77亿元、…"""
     report = next((r for r in reports if r.path == figure.path), None)
-    document = document_label(report) if report else Path(figure.path).name
+    document = report.label(with_region=False) if report else Path(figure.path).name
     sentence = " ".join(figure.indicator.sentence.split())
     return Text.assemble((document, "bold"), ": ", sentence)
-
-
-def _truncated(text: str, width: int, style: str = "") -> Text:
-    label = Text(text, style=style, no_wrap=True, overflow="ellipsis")
-    label.truncate(width, overflow="ellipsis")
-    return label
 
 
 # ---------------------------------------------------------------- widgets
@@ -327,7 +259,7 @@ class IndicatorPanel(Widget):
             note.update(Text("No region selected"))
         else:
             title.update(Text.assemble("Indicators · ", (self.region_name, "bold")))
-            documents = " · ".join(document_label(r) for r in self.region_reports)
+            documents = " · ".join(r.label(with_region=False) for r in self.region_reports)
             if self.region_table.rows:
                 note.update(Text(documents))
             else:
@@ -337,8 +269,8 @@ class IndicatorPanel(Widget):
             style = "italic" if kind == IndicatorKind.TARGET else ""
             headers.append(Text(column_label(period, kind), style=style))
         rows = [
-            [_truncated(name, NAME_WIDTH, "bold")]
-            + [Text(format_cell(cell.indicator)) if cell else Text("") for cell in cells]
+            [Text(cut(name, NAME_WIDTH), style="bold")]
+            + [Text(format_figure(cell.indicator)) if cell else Text("") for cell in cells]
             for name, cells in self.region_table.rows
         ]
         # another region (or other documents): the cursor starts again at the top left

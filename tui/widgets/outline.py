@@ -55,18 +55,6 @@ def regions(reports: Iterable[Report]) -> dict[str, list[Report]]:
     return grouped
 
 
-def document_label(report: Report) -> str:
-    """'政府工作报告 2026' / '五年规划纲要 2011-2015'; else its title, else its file name.
-
-    One label for a document across the outline, the breadcrumb and the indicator pane.
-    """
-    meta = report.meta
-    when = meta.plan_period or meta.plan_year or meta.review_year
-    name = meta.doc_type or (meta.title if meta.title and meta.title != report.path else "")
-    name = name or report.path.rsplit("/", 1)[-1]
-    return f"{name} {when}" if when else name
-
-
 class Node:
     """One line of the outline and the open/closed state of what is under it."""
 
@@ -76,7 +64,7 @@ class Node:
         self.label = label
         self.entry = entry
         self.parent = parent
-        self.depth = 0 if parent is None else parent.depth + 1
+        self.depth: int = 0 if parent is None else parent.depth + 1
         self.children: list[Node] = []
         self.expanded = False
         self.can_expand = can_expand
@@ -103,7 +91,7 @@ class Outline(LineView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=False),
-        Binding("space", "toggle", "Expand / collapse", show=False),
+        Binding("space", "toggle_node", "Expand / collapse", show=False),
         Binding("j,down", "cursor_down", "Down", show=False),
         Binding("k,up", "cursor_up", "Up", show=False),
         Binding("h,left", "collapse_or_parent", "Collapse / parent", show=False),
@@ -173,7 +161,9 @@ class Outline(LineView, can_focus=True):
             self._regions[region] = region_node
             for report in members:
                 node = region_node.add(
-                    document_label(report), Entry(region, report), bool(report.sections)
+                    report.label(with_region=False),
+                    Entry(region, report),
+                    bool(report.sections),
                 )
                 self._documents[report.path] = node
         self._rows: list[Node] = []
@@ -262,13 +252,13 @@ class Outline(LineView, can_focus=True):
 
         add(node, report.sections)
 
-    def expand(self, node: Node) -> None:
+    def open_node(self, node: Node) -> None:
         if node.can_expand and not node.expanded:
             self._fill(node)
             node.expanded = True
             self._relayout()
 
-    def collapse(self, node: Node) -> None:
+    def close_node(self, node: Node) -> None:
         if node.expanded:
             node.expanded = False
             self._relayout()
@@ -281,19 +271,19 @@ class Outline(LineView, can_focus=True):
             return
         entry = node.entry
         if entry.report is None:
-            self.expand(node)
+            self.open_node(node)
             self.post_message(self.RegionChosen(entry.region))
             return
-        self.expand(node)
+        self.open_node(node)
         self.post_message(self.Opened(entry.report, entry.section))
 
-    def action_toggle(self) -> None:
+    def action_toggle_node(self) -> None:
         node = self.cursor_node
         if node is not None:
             if node.expanded:
-                self.collapse(node)
+                self.close_node(node)
             else:
-                self.expand(node)
+                self.open_node(node)
 
     def action_cursor_down(self) -> None:
         self._set_cursor(self._cursor + 1)
@@ -318,7 +308,7 @@ class Outline(LineView, can_focus=True):
         if node is None:
             return
         if node.expanded:
-            self.collapse(node)
+            self.close_node(node)
         elif node.parent is not None:
             self.move_cursor(node.parent)
 
@@ -327,7 +317,7 @@ class Outline(LineView, can_focus=True):
         if node is None or not node.can_expand:
             return
         if not node.expanded:
-            self.expand(node)
+            self.open_node(node)
         elif node.children:
             self.move_cursor(node.children[0])
 
@@ -338,7 +328,7 @@ class Outline(LineView, can_focus=True):
             node = self._rows[row]
             icon_start = node.depth * INDENT
             if icon_start <= event.x - self.gutter.left < icon_start + INDENT:
-                self.action_toggle()  # a click on ▶/▼ only opens or closes
+                self.action_toggle_node()  # a click on ▶/▼ only opens or closes
             else:
                 self.action_open()
 
@@ -366,7 +356,7 @@ class Outline(LineView, can_focus=True):
         """Move the cursor to a region's node and open it."""
         node = self._regions.get(region)
         if node is not None:
-            self.expand(node)
+            self.open_node(node)
             self.move_cursor(node)
 
     # --- drawing -------------------------------------------------------------------

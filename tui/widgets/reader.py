@@ -7,10 +7,9 @@ once per width, so opening a long report costs a few milliseconds.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import accumulate, pairwise
+from itertools import pairwise
 from typing import ClassVar, NamedTuple
 
-from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -20,55 +19,15 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
+from baogao.parsers.lines import cell_offsets, wrap
 from baogao.parsers.model import Location, Report
+from baogao.parsers.text import sentence_span
 from baogao.tui.widgets.line_view import LineView
-
-# Closing punctuation that should not begin a wrapped line (it moves down with the
-# character before it), e.g. "增长6%；" never leaves "；" at the start of a line.
-NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’…%,.;:?!)")
-# Opening marks that should not end a line: "首批“⏎全区…" reads wrong.
-NO_LINE_END = frozenset("“‘（《「『【〔(")
-MAX_PUNCT_CARRY = 3  # marks carried across a break at most (”。” …)
-# Numbers and Latin words are not broken across lines: "增长0.5⏎1%" reads wrong.
-UNBROKEN = frozenset("0123456789.%+-‰abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-MAX_UNBROKEN = 16
-# Where a sentence ends, for current_location(): "经济运行总体平稳。"
-SENTENCE_ENDS = frozenset("。！？；\n")
 
 # A report opened at its start is first laid out for this many screens (the rest follows).
 DRAFT_SCREENS = 2
 # Mark kinds, in drawing order: later kinds are drawn over earlier ones.
 EMPHASIS, FIGURE, TERM = "emphasis", "figure", "term"
-
-_CELL_WIDTHS: dict[str, int] = {}
-# Code point ranges whose width is known without Rich's table lookup (~2 µs a character,
-# paid for each new character on the first screen): printable ASCII, CJK ideographs
-# (extension A and the main block) and full-width forms. Checked against Rich in tests.
-NARROW_RANGE = (0x20, 0x7E)
-WIDE_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xFF01, 0xFF60))
-
-
-def char_cells(char: str) -> int:
-    """Cells the character takes on screen, as Rich measures it."""
-    code = ord(char)
-    if NARROW_RANGE[0] <= code <= NARROW_RANGE[1]:
-        return 1
-    for low, high in WIDE_RANGES:
-        if low <= code <= high:
-            return 2
-    return get_character_cell_size(char)
-
-
-def cell_offsets(text: str) -> list[int]:
-    """offsets[i] = cells taken by text[:i]; CJK characters take 2 cells.
-
-    Computed once per report (map and accumulate run in C), so wrapping at any
-    width is a binary search per line.
-    """
-    for char in set(text).difference(_CELL_WIDTHS):
-        _CELL_WIDTHS[char] = char_cells(char)
-    return [0, *accumulate(map(_CELL_WIDTHS.__getitem__, text))]
-
 
 # Line and Mark are NamedTuples, not dataclasses: a report makes thousands of them, and
 # a frozen dataclass costs twice as much to build and ~0.3 ms more to define at start-up.
@@ -89,47 +48,6 @@ class Mark(NamedTuple):
     end: int
     kind: str
     key: str = ""  # the term's key for TERM marks
-
-
-def wrap(text: str, cells: list[int], start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """Split text[start:end] into spans of at most `width` cells, breaking anywhere.
-
-    `cells` comes from cell_offsets(text). A closing punctuation mark never starts a
-    line: the break moves one character back so the mark keeps the character it follows.
-    """
-    width = max(width, 4)
-    spans: list[tuple[int, int]] = []
-    line_start = start
-    while cells[end] - cells[line_start] > width:
-        # the longest run from line_start that fits: cells[stop] <= cells[line_start] + width
-        stop = bisect_right(cells, cells[line_start] + width, line_start + 1, end + 1) - 1
-        stop = max(stop, line_start + 1)
-        for _ in range(MAX_PUNCT_CARRY):  # ”。 both move down with the character before
-            if text[stop] in NO_LINE_START and stop - 1 > line_start:
-                stop -= 1
-        for _ in range(MAX_PUNCT_CARRY):  # an opening “ moves down with what it opens
-            if text[stop - 1] in NO_LINE_END and stop - 1 > line_start:
-                stop -= 1
-        stop = _keep_word_whole(text, line_start, stop)
-        spans.append((line_start, stop))
-        line_start = stop
-    spans.append((line_start, end))
-    return spans
-
-
-def _keep_word_whole(text: str, line_start: int, stop: int) -> int:
-    """Move a break out of a number or Latin word (0.51%, G219, PM2.5) when it is short."""
-    back = stop
-    while (
-        back - 1 > line_start
-        and stop - back < MAX_UNBROKEN
-        and text[back - 1] in UNBROKEN
-        and text[back] in UNBROKEN
-    ):
-        back -= 1
-    if back == stop or text[back - 1] in UNBROKEN:
-        return stop  # no run to keep whole, or one too long to move: break where it fits
-    return back
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -212,19 +130,6 @@ def marks_by_line(lines: tuple[Line, ...], all_marks: tuple[Mark, ...]) -> list[
         active = [mark for mark in active if mark.end > line.start]
         result.append(tuple(m for m in active if m.start < line.end))
     return result
-
-
-def sentence_span(text: str, offset: int) -> tuple[int, int]:
-    """The sentence holding `offset`: from after the previous 。！？； or newline to the next."""
-    start = offset
-    while start > 0 and text[start - 1] not in SENTENCE_ENDS:
-        start -= 1
-    end = offset
-    while end < len(text) and text[end] not in SENTENCE_ENDS:
-        end += 1
-    if end < len(text) and text[end] != "\n":
-        end += 1
-    return start, end
 
 
 class Reader(LineView, can_focus=True):
@@ -340,7 +245,7 @@ class Reader(LineView, can_focus=True):
             target = self._target
             if target and target[0] < max(line.end, line.start + 1) and target[1] > line.start:
                 return Location(report.path, *target)
-        start, end = sentence_span(report.text, min(offset, max(len(report.text) - 1, 0)))
+        start, end = sentence_span(report.text, offset)
         return Location(report.path, start, end)
 
     @property

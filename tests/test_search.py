@@ -23,13 +23,12 @@ from baogao.parsers.model import (
     Term,
     TermSource,
 )
+from baogao.parsers.text import fold_for_matching
 from baogao.search.index import (
     GROUP_ORDER,
     Group,
     SearchIndex,
     SearchResults,
-    doc_label,
-    fold,
     normalize_query,
 )
 
@@ -249,17 +248,15 @@ def test_reading_order_holds_every_hit_once_in_document_order(
     assert written <= {(hit.path, hit.start, hit.end) for hit in hits}
 
 
-def test_doc_label_is_region_type_and_year() -> None:
-    assert doc_label(_report()) == "伊宁市 政府工作报告 2026"
-    plan = Metadata(region="伊宁市", doc_type="五年规划纲要", plan_period="2011-2015")
-    assert doc_label(Report("p.txt", "", plan, ())) == "伊宁市 五年规划纲要 2011-2015"
-    assert doc_label(Report("/x/y/报告.txt", "", Metadata(title="/x/y/报告.txt"), ())) == "报告"
+def test_hits_name_their_document_by_its_label() -> None:
+    hit = SearchIndex.build((_report(),)).search("枫桥经验").hits[0]
+    assert hit.doc == "伊宁市 政府工作报告 2026" == _report().label()
 
 
 def test_queries_fold_width_case_and_quotes() -> None:
     assert normalize_query(" “１＋５＋Ｎ” ") == "1+5+n"
     assert normalize_query("就业   城镇") == "就业 城镇"
-    assert len(fold(TEXT)) == len(TEXT)
+    assert len(fold_for_matching(TEXT)) == len(TEXT)
 
 
 # ---------------------------------------------------------------- typing, key by key
@@ -267,7 +264,7 @@ def test_queries_fold_width_case_and_quotes() -> None:
 
 def _naive_count(reports: tuple[Report, ...], needle: str) -> int:
     pattern = re.compile(f"(?={re.escape(needle)})")
-    return sum(len(pattern.findall(fold(report.text))) for report in reports)
+    return sum(len(pattern.findall(fold_for_matching(report.text))) for report in reports)
 
 
 @settings(max_examples=40, deadline=None)
