@@ -9,6 +9,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input
 
 from baogao.display import format_figure
+from baogao.figures import build_region_table
 from baogao.parsers.model import (
     Indicator,
     IndicatorKind,
@@ -30,7 +31,6 @@ from baogao.tui.widgets.glossary import (
 )
 from baogao.tui.widgets.indicators import (
     IndicatorPanel,
-    build_region_table,
     column_label,
 )
 from baogao.tui.widgets.table import TextTable
@@ -214,6 +214,17 @@ def test_region_table_puts_headline_indicators_first() -> None:
     assert names == ["地区生产总值", "固定资产投资", "一般公共预算收入", "城镇登记失业率"]
 
 
+def test_a_cell_with_a_different_competing_figure_is_contested() -> None:
+    report = work_report()
+    rival = indicator(name="地区生产总值", period="2025", kind=ACTUAL, value=440.1, unit="亿元")
+    doubled = Report(report.path, report.text, report.meta, report.sections,
+                     indicators=(*report.indicators, rival))  # fmt: skip
+    table = build_region_table((doubled,))
+    cell = table.rows[0][1][table.columns.index(("2025", ACTUAL))]
+    assert cell is not None and cell.contested
+    assert cell.shown.indicator.value == 439.77 and cell.others[0].indicator is rival
+
+
 def test_region_table_keeps_the_most_complete_duplicate() -> None:
     report = work_report()
     bare_repeat = indicator(name="地区生产总值", period="2025", kind=ACTUAL, growth=3.4)
@@ -221,7 +232,9 @@ def test_region_table_keeps_the_most_complete_duplicate() -> None:
                      indicators=(bare_repeat, *report.indicators))  # fmt: skip
     table = build_region_table((doubled,))
     gdp_2025 = table.rows[0][1][table.columns.index(("2025", ACTUAL))]
-    assert gdp_2025 is not None and gdp_2025.indicator.value == 439.77
+    assert gdp_2025 is not None and gdp_2025.shown.indicator.value == 439.77
+    assert [other.indicator for other in gdp_2025.others] == [bare_repeat]
+    assert not gdp_2025.contested  # the same growth, less complete: not another choice
 
 
 # ---------------------------------------------------------------- the indicator panel
@@ -567,8 +580,8 @@ def test_seed_region_table_reads_yining_gdp_2025(seed_reports: dict[str, Report]
     table = build_region_table(yining)
     gdp = dict(table.rows)["地区生产总值"]
     cell = gdp[table.columns.index(("2025", ACTUAL))]
-    assert cell is not None and format_figure(cell.indicator).startswith("439.77亿元")
-    assert Path(cell.path).name == "000_9cdd8c7042c58540.txt"
+    assert cell is not None and format_figure(cell.shown.indicator).startswith("439.77亿元")
+    assert Path(cell.shown.path).name == "000_9cdd8c7042c58540.txt"
 
 
 def test_inline_terms_defined_elsewhere_come_before_undefined_ones() -> None:

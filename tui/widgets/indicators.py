@@ -7,8 +7,6 @@ cell (or its row) asks the app to jump the reader to the figure's sentence.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
@@ -17,43 +15,16 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from baogao.display import cut, format_figure, format_growth, format_value, kind_label
-from baogao.parsers.model import Indicator, IndicatorKind, Location, Report, Section
+from baogao.figures import (
+    Cell,
+    Figure,
+    RegionTable,
+    build_region_table,
+    section_figures,
+)
+from baogao.parsers.model import Indicator, IndicatorKind, Report, Section
 from baogao.tui.widgets import messages
 from baogao.tui.widgets.table import TextTable
-
-# Headline statistics first, in the order reports usually give them; the rest follow by name.
-HEADLINE_ORDER: tuple[str, ...] = (
-    "地区生产总值",
-    "人均地区生产总值",
-    "第一产业增加值",
-    "第二产业增加值",
-    "第三产业增加值",
-    "规模以上工业增加值",
-    "固定资产投资",
-    "社会消费品零售总额",
-    "一般公共预算收入",
-    "外贸进出口总额",
-    "招商引资到位资金",
-    "城镇居民人均可支配收入",
-    "农村居民人均可支配收入",
-    "农村居民人均纯收入",
-    "城镇新增就业",
-    "城镇调查失业率",
-    "城镇登记失业率",
-    "居民消费价格涨幅",
-    "粮食产量",
-    "接待游客",
-    "游客花费",
-)
-_HEADLINE_RANK = {name: rank for rank, name in enumerate(HEADLINE_ORDER)}
-
-# Years in a period: "2025" or a plan period "2021-2025"
-YEAR = re.compile(
-    r"""
-    (?:19|20)\d\d   # 2025
-    """,
-    re.VERBOSE,
-)
 
 NAME_WIDTH = 24  # cells; longer indicator names are cut with an ellipsis
 
@@ -64,70 +35,6 @@ NAME_WIDTH = 24  # cells; longer indicator names are cut with an ellipsis
 def column_label(period: str, kind: IndicatorKind) -> str:
     """Column header: "2025 实际", "2021-2025 目标"."""
     return f"{period} {kind_label(kind)}"
-
-
-# ---------------------------------------------------------------- the region table as data
-
-
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """An indicator with the report it was read from, so a jump knows the document."""
-
-    path: str
-    indicator: Indicator
-
-    @property
-    def location(self) -> Location:
-        return Location(self.path, self.indicator.start, self.indicator.end)
-
-
-Column = tuple[str, IndicatorKind]  # (period, kind)
-
-
-@dataclass(frozen=True, slots=True)
-class RegionTable:
-    columns: tuple[Column, ...]
-    rows: tuple[tuple[str, tuple[Figure | None, ...]], ...]  # (name, one cell per column)
-
-
-def _period_order(column: Column) -> tuple[int, int, int]:
-    """Newest period first, so a narrow pane opens on this year's figures and targets."""
-    period, kind = column
-    years = [int(year) for year in YEAR.findall(period)] or [9999]
-    return (-years[-1], -years[0], 0 if kind == IndicatorKind.TARGET else 1)
-
-
-def _name_order(name: str) -> tuple[int, str]:
-    return (_HEADLINE_RANK.get(name, len(HEADLINE_ORDER)), name)
-
-
-def _completeness(indicator: Indicator) -> int:
-    return (indicator.value is not None) + (indicator.growth is not None)
-
-
-def build_region_table(reports: tuple[Report, ...]) -> RegionTable:
-    """One row per canonical indicator, one column per (period, kind), newest period first.
-
-    When a cell has several candidates (the same figure repeated, or two documents
-    reporting the same year), the most complete one wins, then the first met.
-    """
-    cells: dict[tuple[str, Column], Figure] = {}
-    for report in reports:
-        for indicator in report.indicators:
-            slot = (indicator.name, (indicator.period, indicator.kind))
-            held = cells.get(slot)
-            if held is None or _completeness(indicator) > _completeness(held.indicator):
-                cells[slot] = Figure(report.path, indicator)
-    columns = tuple(sorted({column for _, column in cells}, key=_period_order))
-    names = sorted({name for name, _ in cells}, key=_name_order)
-    rows = tuple((name, tuple(cells.get((name, column)) for column in columns)) for name in names)
-    return RegionTable(columns, rows)
-
-
-def section_figures(report: Report, section: Section) -> tuple[Figure, ...]:
-    """Figures starting inside the section (sub-sections included), in reading order."""
-    inside = (i for i in report.indicators if section.start <= i.start < section.end)
-    return tuple(Figure(report.path, i) for i in sorted(inside, key=lambda i: i.start))
 
 
 SECTION_COLUMNS = ("指标", "时期", "类别", "数值", "增长", "限定")
@@ -151,6 +58,19 @@ def figure_source(figure: Figure, reports: tuple[Report, ...]) -> Text:
     document = report.label(with_region=False) if report else Path(figure.path).name
     sentence = " ".join(figure.indicator.sentence.split())
     return Text.assemble((document, "bold"), ": ", sentence)
+
+
+CONTESTED_MARK = "*"  # other figures competed for this cell
+
+
+def _cell_text(cell: Cell | None) -> Text:
+    """A region-table cell: the figure shown, marked when others competed for it."""
+    if cell is None:
+        return Text("")
+    text = Text(format_figure(cell.shown.indicator))
+    if cell.contested:
+        text.append(CONTESTED_MARK, style="bold")
+    return text
 
 
 # ---------------------------------------------------------------- widgets
@@ -269,8 +189,7 @@ class IndicatorPanel(Widget):
             style = "italic" if kind == IndicatorKind.TARGET else ""
             headers.append(Text(column_label(period, kind), style=style))
         rows = [
-            [Text(cut(name, NAME_WIDTH), style="bold")]
-            + [Text(format_figure(cell.indicator)) if cell else Text("") for cell in cells]
+            [Text(cut(name, NAME_WIDTH), style="bold")] + [_cell_text(cell) for cell in cells]
             for name, cells in self.region_table.rows
         ]
         # another region (or other documents): the cursor starts again at the top left
@@ -303,9 +222,9 @@ class IndicatorPanel(Widget):
         if not 0 <= row < len(self.region_table.rows):
             return None
         _, cells = self.region_table.rows[row]
-        if column >= 1 and cells[column - 1] is not None:
-            return cells[column - 1]
-        return next((cell for cell in cells if cell is not None), None)
+        if column >= 1 and (cell := cells[column - 1]) is not None:
+            return cell.shown
+        return next((cell.shown for cell in cells if cell is not None), None)
 
     def on_text_table_cell_selected(self, event: TextTable.CellSelected) -> None:
         event.stop()
