@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from textual.app import App, ComposeResult
@@ -43,11 +43,11 @@ class HostApp(App[None]):
         self.push_screen(CompareScreen(self.reports), self.jumps.append)
 
 
-def grid(app: App[None]) -> DataTable[object]:
+def grid(app: App[Any]) -> DataTable[object]:
     return app.screen.query_one("#compare-grid", DataTable)
 
 
-def row_names(app: App[None]) -> list[str]:
+def row_names(app: App[Any]) -> list[str]:
     table = grid(app)
     return [str(table.get_row_at(index)[0]) for index in range(table.row_count)]
 
@@ -230,3 +230,23 @@ async def test_escape_closes_without_a_jump(reports: tuple[Report, ...]) -> None
         await pilot.pause()
         assert app.jumps == [None]
         assert not isinstance(app.screen, CompareScreen)
+
+
+async def test_in_the_app_c_opens_the_view_and_enter_opens_the_sentence_in_the_reader() -> None:
+    from baogao.tui.app import BaogaoApp
+
+    app = BaogaoApp()  # the bundled seeds
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        table = grid(app)
+        table.move_cursor(row=row_names(app).index("伊宁市"), column=screen.years.index(2026) + 1)
+        await pilot.pause()
+        row = screen.row_at_cursor()
+        assert row is not None and row.target_source is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, CompareScreen)
+        assert app.current_location() == row.target_source.location
