@@ -54,12 +54,19 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from baogao.compare import compare_rows, render_compare
+    from baogao.compare import compare_indicators, compare_rows, render_compare
     from baogao.parsers import load
 
     corpus = load(_paths_or_seeds(args.paths))
     rows = compare_rows(corpus.reports, args.indicator)
     sys.stdout.write(render_compare(rows, args.format))
+    if not rows and corpus.reports:
+        known = "、".join(compare_indicators(corpus.reports))
+        print(
+            f"baogao: no target or outcome of {args.indicator} in these reports "
+            f"(indicators with a target: {known})",
+            file=sys.stderr,
+        )
     _report_errors(corpus.errors)
     return 1 if corpus.errors else 0
 

@@ -131,6 +131,7 @@ def _resolve(name: str, inside: Division | None, depth: int) -> tuple[Division, 
 FOLD_SPACE = re.compile(r"\s+")
 
 
+@cache  # every report of a region asks for the same name
 def lookup(name: str) -> Division | None:
     """The one division `name` means, or None when it names none or several.
 

@@ -69,7 +69,7 @@ def detail_text(row: CompareRow | None) -> Text:
         parts.append(f"gap {format_gap(row.gap)} {met_mark(row)}")
     source = row.target_source or row.actual_source
     where = f"\n{source.document}：{source.sentence}" if source else ""
-    return Text(" · ".join(parts) + where, no_wrap=True, overflow="ellipsis")
+    return Text(" · ".join(parts) + where)
 
 
 def default_export_path(indicator: str) -> Path:
@@ -122,7 +122,14 @@ class CompareScreen(ModalScreen[Location | None]):
         & #compare-bar { height: 1; }
         & #compare-bar Select { width: 1fr; }
         & #compare-grid { height: 1fr; }
-        & #compare-detail { height: 2; padding: 0 1; color: $text-muted; }
+        & #compare-detail {
+            width: 1fr;
+            height: 2;
+            padding: 0 1;
+            color: $text-muted;
+            text-wrap: nowrap;
+            text-overflow: ellipsis;
+        }
         & #compare-chart-box {
             height: 45%;
             border-top: solid $accent;
@@ -280,12 +287,16 @@ class CompareScreen(ModalScreen[Location | None]):
         box.border_title = f"{rows[0].region.name}: target and outcome, {self.indicator} %"
         targets = [(row.year, row.target) for row in rows if row.target is not None]
         actuals = [(row.year, row.actual) for row in rows if row.actual is not None]
-        if targets:
-            plt.plot([y for y, _ in targets], [v for _, v in targets], label="target", marker="hd")
-        if actuals:
-            plt.plot([y for y, _ in actuals], [v for _, v in actuals], label="outcome", marker="hd")
+        for series, label, color in ((targets, "target", "blue+"), (actuals, "outcome", "green+")):
+            if series:
+                xs, ys = [float(y) for y, _ in series], [v for _, v in series]
+                plt.plot(xs, ys, label=label, marker="hd", color=color)
+                plt.scatter(xs, ys, marker="dot", color=color)  # a lone year is a point
         years = sorted({row.year for row in rows})
         plt.xticks([float(year) for year in years], [str(year) for year in years])
+        plt.xlim(years[0] - 0.5, years[-1] + 0.5)  # a point at the edge would hide in the frame
+        values = [v for _, v in targets + actuals]
+        plt.ylim(min(values) - 0.5, max(values) + 0.5)
         chart.refresh()
 
     # --- reactions ---------------------------------------------------------------
