@@ -15,11 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from baogao.cli import main
 from baogao.compare import (
     FIELDS,
     CompareRow,
+    Region,
     compare_rows,
     render_compare,
 )
@@ -383,6 +386,29 @@ def test_a_region_the_gazetteer_does_not_know_keeps_its_name_without_a_code() ->
     reports = [built("u/2025.txt", "某某新区", 2025, target(2025, 6))]
     row = one_row(reports)
     assert (row.region.name, row.region.code, row.region.level) == ("某某新区", None, None)
+
+
+growth = st.floats(min_value=-20, max_value=30, allow_nan=False).map(lambda x: round(x, 1))
+
+
+@given(low=growth, width=st.sampled_from([None, 0.5, 1.0]), outcome=growth)
+def test_gap_is_zero_exactly_inside_the_target_and_met_agrees_with_its_sign(
+    low: float, width: float | None, outcome: float
+) -> None:
+    high = None if width is None else round(low + width, 1)
+    row = CompareRow(
+        region=Region("江西省"),
+        year=2025,
+        indicator="地区生产总值",
+        target=low,
+        target_high=high,
+        actual=outcome,
+    )
+    assert row.gap is not None
+    inside = low <= outcome <= (high if high is not None else low)
+    assert (row.gap == 0) == inside
+    assert row.met is (row.gap >= 0)
+    assert abs(row.gap) <= abs(outcome - low) + 1e-9
 
 
 # ---------------------------------------------------------------- output and the command
