@@ -222,11 +222,14 @@ async def test_the_chart_renders_target_and_outcome_at_80x24(
         assert "Export CSV" in text  # the footer
 
 
-async def test_escape_closes_without_a_jump(reports: tuple[Report, ...]) -> None:
+@pytest.mark.parametrize("key", ["escape", "c"])
+async def test_escape_or_c_again_closes_without_a_jump(
+    reports: tuple[Report, ...], key: str
+) -> None:
     app = HostApp(reports)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_view(app, pilot)
-        await pilot.press("escape")
+        await pilot.press(key)
         await pilot.pause()
         assert app.jumps == [None]
         assert not isinstance(app.screen, CompareScreen)

@@ -108,6 +108,7 @@ class CompareScreen(ModalScreen[Location | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
+        Binding("c", "close", "Close", show=False),  # the key that opened it, not a second one
         Binding("enter", "jump", "Target sentence", show=False),
         Binding("o", "jump_outcome", "Outcome"),
         Binding("i", "pick_indicator", "Indicator"),
