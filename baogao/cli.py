@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-SUBCOMMANDS = ("dump", "indicators", "bookmarks")
+SUBCOMMANDS = ("dump", "indicators", "compare", "bookmarks")
 
 
 def _paths_or_seeds(paths: Sequence[str]) -> list[str]:
@@ -49,6 +49,24 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
     corpus = load(_paths_or_seeds(args.paths))
     sys.stdout.write(render_indicators(corpus.reports, args.format))
+    _report_errors(corpus.errors)
+    return 1 if corpus.errors else 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from baogao.compare import compare_indicators, compare_rows, render_compare
+    from baogao.parsers import load
+
+    corpus = load(_paths_or_seeds(args.paths))
+    rows = compare_rows(corpus.reports, args.indicator)
+    sys.stdout.write(render_compare(rows, args.format))
+    if not rows and corpus.reports:
+        known = "、".join(compare_indicators(corpus.reports))
+        print(
+            f"baogao: no target or outcome of {args.indicator} in these reports "
+            f"(indicators with a target: {known})",
+            file=sys.stderr,
+        )
     _report_errors(corpus.errors)
     return 1 if corpus.errors else 0
 
@@ -114,6 +132,18 @@ def build_parser() -> argparse.ArgumentParser:
     indicators.add_argument("paths", nargs="*", metavar="PATH")
     indicators.add_argument("--format", choices=["table", "csv", "json"], default="table")
     indicators.set_defaults(run=cmd_indicators)
+    compare = sub.add_parser(
+        "compare", help="targets against outcomes, one row per region and year"
+    )
+    compare.add_argument("paths", nargs="*", metavar="PATH")
+    compare.add_argument(
+        "--indicator",
+        default="地区生产总值",
+        metavar="NAME",
+        help="canonical indicator name (default 地区生产总值, GDP growth)",
+    )
+    compare.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    compare.set_defaults(run=cmd_compare)
     bookmarks = sub.add_parser("bookmarks", help="export or import bookmarks as TOML")
     bookmarks.add_argument("action", choices=["export", "import"])
     bookmarks.add_argument("file", metavar="FILE.toml")

@@ -234,6 +234,13 @@ VIEWS = (
         ("Indicators · 伊宁市", "地区生产总值", "+6.5%左右"),
     ),
     View("help", "baogao — 快捷键", ("question_mark",), ("Next pane", "Previous section")),
+    # the compare view (c) opens on the newest year; `down` puts the chart on 伊宁市
+    View(
+        "compare",
+        "baogao — 目标与实际",
+        ("c", "down"),
+        ("伊宁市: target and outcome", "6.5左右→–", "Export CSV"),
+    ),
 )
 
 

@@ -87,6 +87,7 @@ class BaogaoApp(App[None]):
         Binding("b", "add_bookmark", "Bookmark", show=True),
         Binding("ctrl+b", "bookmark_section", "Bookmark this section", show=False),
         Binding("B", "bookmarks", "Bookmarks", show=True),
+        Binding("c", "compare", "Compare"),
         Binding("e", "export_bookmarks", "Export bookmarks", show=False),
         Binding("E", "import_bookmarks", "Import bookmarks", show=False),
         Binding("d", "toggle_theme", "Light / dark theme", show=False),
@@ -558,6 +559,15 @@ class BaogaoApp(App[None]):
                 self.jump_to(location)
 
         self.push_screen(BookmarksScreen(self._store(), self.reports), go)
+
+    def action_compare(self) -> None:
+        from baogao.tui.screens.compare import CompareScreen
+
+        def go(location: Location | None) -> None:
+            if location is not None:
+                self.jump_to(location)
+
+        self.push_screen(CompareScreen(self.reports), go)
 
     def action_export_bookmarks(self) -> None:
         from baogao.tui.screens.bookmarks import export_with_dialog
