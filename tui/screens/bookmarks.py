@@ -31,7 +31,7 @@ from baogao.bookmarks import (
     make_bookmark,
     place_all,
 )
-from baogao.display import cut
+from baogao.display import cut, printable
 from baogao.parsers.model import Location, Report
 
 CANNOT_PLACE = "⚠ cannot be placed"
@@ -49,7 +49,8 @@ DATE_WIDTH = 10  # 2026-01-22
 
 
 def section_label(bookmark: Bookmark) -> str:
-    return SECTION_SEPARATOR.join(bookmark.section_path)
+    """The bookmark's section path, printable (an imported one is outside text)."""
+    return printable(SECTION_SEPARATOR.join(bookmark.section_path))
 
 
 def column_widths(total: int) -> tuple[int, ...]:
@@ -82,8 +83,8 @@ def row_cells(
 def detail_text(bookmark: Bookmark, placement: Placement | None) -> Text:
     """Everything about one bookmark, for the pane under the table."""
     text = Text()
-    text.append(bookmark_label(bookmark), style="bold")
-    text.append("  " + bookmark.path, style="dim")
+    text.append(printable(bookmark_label(bookmark)), style="bold")
+    text.append("  " + printable(bookmark.path), style="dim")
     if bookmark.section_path:
         text.append("\n" + section_label(bookmark))
     if placement is None:
@@ -93,15 +94,16 @@ def detail_text(bookmark: Bookmark, placement: Placement | None) -> Text:
         )
     elif not placement.exact:
         text.append("\n≈ placed by a close match: the text has changed a little", style="yellow")
-    text.append("\n" + " ".join(bookmark.excerpt.split()))
+    text.append("\n" + " ".join(printable(bookmark.excerpt, keep_lines=True).split()))
     if bookmark.note:
         text.append("\n")
-        text.append(bookmark.note, style="italic")
+        text.append(printable(bookmark.note, keep_lines=True), style="italic")
     return text
 
 
 def _notify(app: App[Any], message: str, severity: str = "information") -> None:
-    app.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+    """A toast; its text may quote outside text (file names, notes), so made printable."""
+    app.notify(printable(message), severity=severity, markup=False)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- dialogs
