@@ -92,11 +92,22 @@ def test_two_processes_adding_bookmarks_at_once_lose_none() -> None:
     assert len(ids) == len(set(ids)) == 200
 
 
-def test_a_write_by_another_process_is_not_taken_for_our_own() -> None:
+def test_a_write_landing_right_after_our_rename_is_not_taken_for_our_own(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     ours = BookmarkStore()
+    ours.path.parent.mkdir(parents=True)
+    theirs = ours.path.with_name("theirs.toml")
+    theirs.write_text(dumps_bookmarks([a_bookmark(1), a_bookmark(2)]), encoding="utf-8")
+    replace = os.replace
+
+    def then_another_tool_writes(source: str, target: Path) -> None:
+        replace(source, target)
+        monkeypatch.setattr(baogao.files.os, "replace", replace)
+        replace(theirs, target)  # a sync tool's write, between our rename and our stat
+
+    monkeypatch.setattr(baogao.files.os, "replace", then_another_tool_writes)
     ours.add(a_bookmark(1))
-    theirs = BookmarkStore()
-    theirs.add(a_bookmark(2))  # another window saves just after us
     ours.add(a_bookmark(3))
     assert {b.id for b in BookmarkStore().bookmarks} == {f"{n:016x}" for n in (1, 2, 3)}
 
@@ -253,10 +264,10 @@ def test_control_characters_in_a_file_name_are_shown_escaped_in_cli_messages(
         assert r"evil\x1b]0;PWNED\x07\x1b[2J.toml" in err
 
 
-def test_control_characters_in_a_mistyped_argument_are_shown_escaped(
+def test_control_characters_in_an_unknown_option_are_shown_escaped(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     with pytest.raises(SystemExit):
-        cli_main(["bookmarks", "\x1b[2Jexport", "f.toml"])
+        cli_main(["dump", "--\x1b[2Jbogus"])
     err = capsys.readouterr().err
-    assert "\x1b" not in err and r"\x1b[2Jexport" in err
+    assert "\x1b" not in err and r"--\x1b[2Jbogus" in err
