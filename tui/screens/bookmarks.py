@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -53,8 +54,9 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 )
 DATE_WIDTH = 10  # 2026-01-22
 CELL_GAP = 2  # cells between two columns
-EAGER_COUNT = 2_000  # up to this many bookmarks, all are placed when the list opens
+EAGER_COUNT = 200  # up to this many bookmarks, all are placed when the list opens
 COUNT_CHUNK = 500  # beyond it, the unplaced ones are counted this many at a time
+COUNT_PAUSE = 0.01  # seconds between two chunks: the event loop draws and reads keys
 DISK_CHECK_SECONDS = 1.0  # how often an open list looks for another window's changes
 
 
@@ -542,20 +544,20 @@ class BookmarksScreen(ModalScreen[Location | None]):
         if len(bookmarks) <= EAGER_COUNT:
             self._count_unplaced(len(bookmarks))
         else:
-            self.call_later(self._count_unplaced, COUNT_CHUNK)
+            self.set_timer(COUNT_PAUSE, partial(self._count_unplaced, COUNT_CHUNK))
         self.show_title()
         self.show_detail()
 
     def _count_unplaced(self, chunk: int) -> None:
-        """Place the next `chunk` bookmarks; a large store is counted a chunk per turn of
-        the event loop, so keys keep working while it is counted."""
+        """Place the next `chunk` bookmarks; a large store is counted a chunk at a time
+        with a pause between, so the screen is drawn and keys work while it is counted."""
         bookmarks = self.store.bookmarks
         end = min(self._counted + chunk, len(bookmarks))
         for bookmark in bookmarks[self._counted : end]:
             self.placement(bookmark)
         self._counted = end
         if end < len(bookmarks):
-            self.call_later(self._count_unplaced, chunk)
+            self.set_timer(COUNT_PAUSE, partial(self._count_unplaced, chunk))
             return
         self.unplaced = sum(1 for b in bookmarks if self.placements.get(b.id) is None)
         self.show_title()
