@@ -95,6 +95,7 @@ class BookmarkStore:
             bookmarks, problems = (), (str(error),)
         if problems:
             return self._bad_file(bookmarks, problems)
+        self.sound = True
         return bookmarks, True
 
     def _bad_file(
@@ -172,6 +173,7 @@ class BookmarkStore:
             )
             raise BookmarkError(self.problem) from error
         except OSError as error:  # the lock file cannot be made: a read-only folder
+            self.bookmarks = change(self.bookmarks)
             self._unsaved = True
             self.problem = f"{self.path}: could not save bookmarks: {error}"
             raise BookmarkError(self.problem) from error

@@ -498,6 +498,7 @@ class BookmarksScreen(ModalScreen[Location | None]):
         self.deleted: list[tuple[int, Bookmark]] = []  # undo stack
         self.unplaced: int | None = None  # None while still being counted
         self._counted = 0
+        self._told: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -510,6 +511,7 @@ class BookmarksScreen(ModalScreen[Location | None]):
     def on_mount(self) -> None:
         if self.store.problem:
             _notify(self.app, self.store.problem, "warning")
+        self._told = self.store.problem  # the store problem last shown
         self.refresh_table()
         self.list.focus()
         self.set_interval(DISK_CHECK_SECONDS, self.follow_disk)
@@ -577,9 +579,9 @@ class BookmarksScreen(ModalScreen[Location | None]):
             return
         if changed:
             self.refresh_table()
-        if self.store.problem and not self.store.sound:
+        if self.store.problem and self.store.problem != self._told:
             _notify(self.app, self.store.problem, "warning")
-            self.store.sound = True  # said once
+        self._told = self.store.problem
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
