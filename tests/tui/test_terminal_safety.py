@@ -115,11 +115,18 @@ def test_hostile_bookmark_in_the_list_writes_no_escape_sequence_to_the_terminal(
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "36"}
     output = run_in_pty(
         [sys.executable, "-m", "baogao", str(report)],
-        # the first screen shows the report; B opens the list; q closes it and quits
-        [("工作回顾".encode(), b"B"), (b"HOSTILEDOC", b"\x1b"), (b"", b"q")],
+        # the first screen shows the report; B opens the list, e the note; Esc Esc q quits
+        [
+            ("工作回顾".encode(), b"B"),
+            (b"HOSTILEDOC", b"e"),
+            (b"Edit note", b"\x1b"),
+            (b"", b"\x1b"),
+            (b"", b"q"),
+        ],
         env,
     )
     assert b"HOSTILEDOC" in output, "the bookmarks list was never drawn"
+    assert b"Edit note" in output, "the note dialog was never drawn"
     for sequence in RAW_SEQUENCES:
         assert sequence not in output, f"{sequence!r} reached the terminal"
     assert rb"\x1b]52;c;cHduZWQ=" in output  # shown, escaped, for the reader to see

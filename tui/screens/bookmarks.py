@@ -634,8 +634,12 @@ class BookmarksScreen(ModalScreen[Location | None]):
         if bookmark is None:
             return
 
+        # An imported note may hold control characters: it is edited as shown (escaped),
+        # and saved only if the user changed it, so an untouched note keeps its bytes.
+        shown = printable(bookmark.note, keep_lines=True)
+
         def save(note: str | None) -> None:
-            if note is None or note == bookmark.note:
+            if note is None or note == shown:
                 return
             try:
                 self.store.set_note(bookmark.id, note)
@@ -643,7 +647,7 @@ class BookmarksScreen(ModalScreen[Location | None]):
                 _notify(self.app, str(error), "error")
             self.refresh_table(keep=bookmark.id)
 
-        self.app.push_screen(NoteDialog(bookmark.note, bookmark.excerpt, "Edit note"), save)
+        self.app.push_screen(NoteDialog(shown, bookmark.excerpt, "Edit note"), save)
 
     def action_delete(self) -> None:
         bookmark = self.current()
