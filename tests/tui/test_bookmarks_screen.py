@@ -364,3 +364,17 @@ async def test_a_huge_store_opens_formatting_only_the_rows_on_screen(
         await wait_until(
             pilot, lambda: "Bookmarks (5000), 5000 cannot be placed" in screen_text(app)
         )
+
+
+async def test_an_imported_note_with_control_characters_is_edited_escaped_and_kept_if_untouched() -> (
+    None
+):
+    shown = report()
+    stored_passage(shown, "全面推进信访工作法治化。", note="bell\x07here")
+    app = HostApp((shown,))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("B", "e")
+        assert isinstance(app.screen, NoteDialog)
+        assert app.screen.note == r"bell\x07here"
+        await pilot.press("enter")
+    assert BookmarkStore().bookmarks[0].note == "bell\x07here"
