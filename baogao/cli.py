@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 SUBCOMMANDS = ("dump", "indicators", "compare", "bookmarks")
 
@@ -22,9 +23,16 @@ def _paths_or_seeds(paths: Sequence[str]) -> list[str]:
     return [str(path) for path in seed_paths()]
 
 
+def say_error(message: object) -> None:
+    """One line on stderr; file names and messages from outside are shown escaped."""
+    from baogao.display import printable  # here, so `baogao dump` starts without Rich
+
+    print(f"baogao: {printable(message)}", file=sys.stderr)
+
+
 def _report_errors(errors: Sequence[Exception]) -> None:
     for error in errors:
-        print(f"baogao: {error}", file=sys.stderr)
+        say_error(error)
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
@@ -74,23 +82,27 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def run_bookmarks_command(action: str, file: Path) -> int:
     """`baogao bookmarks export FILE.toml` / `import FILE.toml`; errors to stderr, exit 1."""
     from baogao.bookmarks import BookmarkError, BookmarkStore
+    from baogao.display import printable
 
-    store = BookmarkStore()
+    store = BookmarkStore(read_only=action == "export")  # export never changes the store
     if store.problem:
-        print(f"baogao: {store.problem}", file=sys.stderr)
+        say_error(store.problem)
     try:
         if action == "export":
+            if not store.sound:
+                say_error(f"{file}: nothing exported, as the store could not be read in full")
+                return 1
             count = store.export_file(file)
-            print(f"exported {count} bookmark{'s' if count != 1 else ''} to {file}")
+            print(printable(f"exported {count} bookmark{'s' if count != 1 else ''} to {file}"))
         elif action == "import":
             result = store.import_file(file)
             merged = f", {result.notes_merged} notes merged" if result.notes_merged else ""
             print(f"imported {result.added} new, {result.duplicates} duplicates{merged}")
         else:
-            print(f"baogao: unknown bookmarks action {action!r}", file=sys.stderr)
+            say_error(f"unknown bookmarks action {action!r}")
             return 2
     except BookmarkError as error:
-        print(f"baogao: {error}", file=sys.stderr)
+        say_error(error)
         return 1
     return 0
 
@@ -107,7 +119,7 @@ def cmd_open(paths: Sequence[str]) -> int:
     corpus = load_corpus(_paths_or_seeds(paths))
     if not corpus.reports:
         _report_errors(corpus.errors)
-        print("baogao: no report could be opened from the given paths", file=sys.stderr)
+        say_error("no report could be opened from the given paths")
         return 1
     from baogao.tui.app import BaogaoApp
 
@@ -115,8 +127,18 @@ def cmd_open(paths: Sequence[str]) -> int:
     return 0
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse with its error line made printable: it quotes what the user typed."""
+
+    def error(self, message: str) -> NoReturn:
+        from baogao.display import printable
+
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="baogao",
         description="Explore Chinese government work reports and five-year plans. "
         "With no command, opens the explorer on PATHs (files or folders; "

@@ -221,16 +221,18 @@ def test_bookmark_on_a_seed_is_placed_again_after_reparse(seed_reports: dict[str
 # --------------------------------------------------------------------------- TOML format
 
 TEXT = st.text(max_size=60)
+SPANS = st.tuples(st.integers(0, 10**9), st.integers(0, 10**6)).map(
+    lambda span: (span[0], span[0] + span[1])
+)
 BOOKMARKS = st.builds(
-    Bookmark,
+    lambda span, **fields: Bookmark(start=span[0], end=span[1], **fields),
+    span=SPANS,
     id=st.text("0123456789abcdef", min_size=16, max_size=16),
     document=TEXT,
     path=st.text(min_size=1, max_size=40),
     doc_key=TEXT,
     section_path=st.lists(TEXT, max_size=3).map(tuple),
     excerpt=st.text(min_size=1, max_size=EXCERPT_LIMIT),
-    start=st.integers(0, 10**9),
-    end=st.integers(0, 10**9),
     note=st.text(),
     created=st.datetimes(
         min_value=datetime(1970, 1, 1),

@@ -20,6 +20,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 
+from baogao.display import printable
 from baogao.parsers import Corpus, Report
 from baogao.parsers.model import Location, Section
 from baogao.store.cache import load_corpus, seed_corpus
@@ -137,7 +138,7 @@ class BaogaoApp(App[None]):
     def on_mount(self) -> None:
         for error in self.corpus.errors:
             self.notify(
-                f"{error.path}: {error.problem}",
+                printable(f"{error.path}: {error.problem}"),
                 title="Could not open a file",
                 severity="error",
                 timeout=12,
@@ -178,7 +179,7 @@ class BaogaoApp(App[None]):
         self.bookmarks = BookmarkStore()  # never raises: a bad file is set aside and reported
         if self.bookmarks.problem:
             self.notify(
-                self.bookmarks.problem,
+                printable(self.bookmarks.problem),
                 title="Bookmarks",
                 severity="warning",
                 timeout=12,
@@ -288,7 +289,7 @@ class BaogaoApp(App[None]):
         """Open the report at `location`, scroll to the span and highlight it."""
         report = self._by_path.get(location.path)
         if report is None:
-            self.notify(f"{location.path} is not open", severity="warning", markup=False)
+            self.notify(printable(f"{location.path} is not open"), severity="warning", markup=False)
             return
         target = (location.start, location.end) if location.end > location.start else None
         self.open_report(report, location.start, target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from baogao.bookmarks.model import Bookmark, Placement, document_key
@@ -76,12 +77,32 @@ def place_in_report(bookmark: Bookmark, report: Report) -> Placement | None:
     return None
 
 
+# What may stand around a report's title in the name another tool gives it:
+# "伊宁市2026年政府工作报告", "政府工作报告（2026年）", "伊宁市 政府工作报告 2026".
+NAME_FILLER = re.compile(r"[\s()（）《》〈〉\[\]【】·:：,，、-]|年")
+
+
+def names_report(document: str, report: Report) -> bool:
+    """Whether `document` names `report`: its title or label, with or without its region
+    and year around the title, in any order ("伊宁市政府工作报告" for 政府工作报告)."""
+    title = report.title
+    if not document or not title or title not in document:
+        return document in (report.label(), report.label(with_region=False))
+    rest = document.replace(title, "", 1)
+    for part in (report.meta.region, str(report.meta.year) if report.meta.year else None):
+        if part:
+            rest = rest.replace(part, "", 1)
+    return not NAME_FILLER.sub("", rest)
+
+
 def place(bookmark: Bookmark, reports: Sequence[Report]) -> Placement | None:
     """Where the bookmark is now, or None when no open report holds it (shown, never dropped).
 
     The document is found by doc_key, then path, and searched exactly, then
-    fuzzily. Failing that, an exact excerpt in a report of the same title and
-    region is accepted (the same report converted again). Other reports are not
+    fuzzily. Failing that, an exact excerpt in a report the bookmark's document
+    names (its title, or its label with region and year; see names_report) and of
+    the same region is accepted (the same report converted again, or a bookmark
+    written by another tool). Other reports are not
     searched: boilerplate sentences recur across reports, so a match there would
     be a different passage.
     """
@@ -93,7 +114,7 @@ def place(bookmark: Bookmark, reports: Sequence[Report]) -> Placement | None:
     if not bookmark.excerpt or not bookmark.document:
         return None
     for report in reports:
-        if any(report is c for c in candidates) or report.title != bookmark.document:
+        if any(report is c for c in candidates) or not names_report(bookmark.document, report):
             continue
         if bookmark.region and report.meta.region and bookmark.region != report.meta.region:
             continue

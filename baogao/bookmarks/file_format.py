@@ -10,6 +10,7 @@ import hashlib
 import tomllib
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ import tomli_w
 from baogao.bookmarks.model import Bookmark, BookmarkError
 
 FORMAT_VERSION = 1
+BYTE_ORDER_MARK = "\ufeff"
+TABLE_CACHE = 1 << 18  # formatted bookmarks remembered; more than any store holds
 
 FILE_HEADER = (
     "# baogao bookmarks: one [[bookmark]] table each (format described in the README).\n"
@@ -72,11 +75,17 @@ def dumps_bookmarks(bookmarks: Iterable[Bookmark]) -> str:
     multi-line TOML string cannot keep.
     """
     parts = [FILE_HEADER, tomli_w.dumps({"version": FORMAT_VERSION})]
-    for bookmark in bookmarks:
-        table = bookmark_to_table(bookmark)
-        body = tomli_w.dumps(table, multiline_strings=not _has_carriage_return(table))
-        parts.append("\n[[bookmark]]\n" + body)
+    parts.extend(map(bookmark_toml, bookmarks))
     return "".join(parts)
+
+
+@lru_cache(maxsize=TABLE_CACHE)
+def bookmark_toml(bookmark: Bookmark) -> str:
+    """One [[bookmark]] table as TOML; remembered, so saving a large store after one
+    change formats only the changed bookmark (a Bookmark is frozen and hashable)."""
+    table = bookmark_to_table(bookmark)
+    body = tomli_w.dumps(table, multiline_strings=not _has_carriage_return(table))
+    return "\n[[bookmark]]\n" + body
 
 
 _EXPECTED: dict[str, tuple[type, ...]] = {
@@ -110,7 +119,9 @@ def bookmark_from_table(table: Mapping[str, Any]) -> Bookmark:
     if not all(isinstance(title, str) for title in section_path):
         raise ValueError("'section_path' must be a list of strings")
     excerpt = table["excerpt"]
-    start = table.get("start", 0)
+    # offsets are hints: one outside the text (negative, or end before start) is moved in
+    start = max(0, table.get("start", 0))
+    end = max(start, table.get("end", start + len(excerpt)))
     return Bookmark(
         id=table.get("id") or _stable_id(table),
         document=table.get("document", ""),
@@ -119,7 +130,7 @@ def bookmark_from_table(table: Mapping[str, Any]) -> Bookmark:
         section_path=tuple(section_path),
         excerpt=excerpt,
         start=start,
-        end=table.get("end", start + len(excerpt)),
+        end=end,
         note=table.get("note", ""),
         created=_parse_created(table.get("created")),
         region=table.get("region", ""),
@@ -152,10 +163,17 @@ def parse_bookmarks(text: str, source: str) -> tuple[tuple[Bookmark, ...], tuple
     Raises BookmarkError (naming `source`, the line and column) when the text is
     not TOML or not a bookmark file at all.
     """
+    text = text.removeprefix(BYTE_ORDER_MARK)  # written by some Windows editors
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise BookmarkError(f"{source}: not valid TOML: {error}") from error
+    except RecursionError as error:  # arrays or tables nested a thousand deep
+        raise BookmarkError(
+            f"{source}: not valid TOML: nested too deeply (line {_deepest_line(text)})"
+        ) from error
+    except Exception as error:  # whatever else the decoder meets is bad input too
+        raise BookmarkError(f"{source}: not valid TOML: {type(error).__name__}") from error
     version = document.get("version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
         raise BookmarkError(
@@ -176,6 +194,22 @@ def parse_bookmarks(text: str, source: str) -> tuple[tuple[Bookmark, ...], tuple
         except ValueError as error:
             problems.append(f"{source}: bookmark {number}: {error}")
     return tuple(bookmarks), tuple(problems)
+
+
+def _deepest_line(text: str) -> int:
+    """The line where brackets and braces nest deepest (strings are not told apart: a hint)."""
+    depth = deepest = 0
+    line = deepest_line = 1
+    for char in text:
+        if char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, deepest_line = depth, line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        elif char == "\n":
+            line += 1
+    return deepest_line
 
 
 def read_bookmark_file(path: Path) -> tuple[Bookmark, ...]:

@@ -21,12 +21,15 @@ from baogao.bookmarks import (
 )
 from baogao.parsers import Report, parse_text
 from baogao.parsers.model import Location
+from baogao.tui.screens import bookmarks as bookmarks_screen
 from baogao.tui.screens.bookmarks import (
     CANNOT_PLACE,
+    BookmarkList,
     BookmarksScreen,
     NoteDialog,
     ask_and_add_bookmark,
     column_widths,
+    row_cells,
 )
 from tests.tui.helpers import screen_text
 
@@ -251,3 +254,127 @@ async def test_escape_closes_without_a_jump() -> None:
         await pilot.press("B", "escape")
         assert not isinstance(app.screen, BookmarksScreen)
     assert app.jumps == [None]
+
+
+# --------------------------------------------------------------------------- moving, following
+
+
+async def test_j_moves_down_the_list_so_j_d_deletes_the_second_bookmark() -> None:
+    shown = report()
+    stored_passage(shown, "矛盾纠纷一次性化解率达96.91%。", note="first")
+    stored_passage(shown, "全面推进信访工作法治化。", note="second")
+    app = HostApp((shown,))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("B", "j", "d")
+        assert [b.note for b in BookmarkStore().bookmarks] == ["first"]
+        await pilot.press("u", "k", "k", "d")
+        assert [b.note for b in BookmarkStore().bookmarks] == ["second"]
+
+
+def test_the_lists_movement_keys_are_in_its_bindings_with_descriptions() -> None:
+    keys = {
+        key: binding.description
+        for binding in BookmarkList.BINDINGS
+        if isinstance(binding, Binding)
+        for key in binding.key.split(",")
+    }
+    assert keys["j"] == keys["down"] and keys["k"] == keys["up"] and keys["j"]
+
+
+async def wait_until(pilot: Any, done: Any, seconds: float = 10.0) -> None:
+    for _ in range(int(seconds / 0.1)):
+        if done():
+            return
+        await pilot.pause(0.1)
+    assert done()
+
+
+async def test_a_bookmark_saved_by_another_window_appears_in_the_open_list() -> None:
+    shown = report()
+    stored_passage(shown, "矛盾纠纷一次性化解率达96.91%。", note="mine")
+    app = HostApp((shown,))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("B")
+        assert "Bookmarks (1)" in screen_text(app)
+        stored_passage(shown, "全面推进信访工作法治化。", note="theirs")
+        await wait_until(pilot, lambda: "theirs" in screen_text(app))
+        assert "Bookmarks (2)" in screen_text(app)
+        await pilot.press("j", "e", "ctrl+a", "ctrl+k", *"edited", "enter")
+    assert [b.note for b in BookmarkStore().bookmarks] == ["mine", "edited"]
+
+
+async def test_a_bookmark_naming_its_report_with_the_region_is_placed() -> None:
+    shown = report()
+    passage = "全面推进信访工作法治化。"
+    store_path().parent.mkdir(parents=True)
+    store_path().write_text(
+        'version = 1\n[[bookmark]]\ndocument = "新源县政府工作报告"\n'
+        f'path = "/elsewhere/notes.md"\nexcerpt = "{passage}"\n',
+        encoding="utf-8",
+    )
+    app = HostApp((shown,))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("B")
+        assert CANNOT_PLACE not in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+    start = shown.text.index(passage)
+    assert app.jumps == [Location(shown.path, start, start + len(passage))]
+
+
+async def test_a_bookmark_naming_another_region_is_not_placed() -> None:
+    shown = report()
+    store_path().parent.mkdir(parents=True)
+    store_path().write_text(
+        'version = 1\n[[bookmark]]\ndocument = "伊宁市政府工作报告"\n'
+        'path = "/elsewhere/notes.md"\nexcerpt = "全面推进信访工作法治化。"\n',
+        encoding="utf-8",
+    )
+    app = HostApp((shown,))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("B")
+        assert CANNOT_PLACE in screen_text(app)
+
+
+async def test_a_huge_store_opens_formatting_only_the_rows_on_screen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    shown = report()
+    template = make_bookmark(shown, 0, 10)
+    app = HostApp((shown,))
+    app.store.bookmarks = tuple(
+        replace(template, id=f"{n:016x}", excerpt=f"第{n}条摘录") for n in range(5000)
+    )
+    formatted: list[str] = []
+
+    def counted(bookmark: Any, placement: Any, widths: Any) -> Any:
+        formatted.append(bookmark.id)
+        return row_cells(bookmark, placement, widths)
+
+    monkeypatch.setattr(bookmarks_screen, "row_cells", counted)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("B")
+        await pilot.pause()
+        assert "第0条摘录" in screen_text(app)
+        assert len(formatted) < 100
+        await pilot.press("G")
+        await pilot.pause()
+        assert "第4999条摘录" in screen_text(app)
+        assert len(formatted) < 200
+        await wait_until(
+            pilot, lambda: "Bookmarks (5000), 5000 cannot be placed" in screen_text(app)
+        )
+
+
+async def test_an_imported_note_with_control_characters_is_edited_escaped_and_kept_if_untouched() -> (
+    None
+):
+    shown = report()
+    stored_passage(shown, "全面推进信访工作法治化。", note="bell\x07here")
+    app = HostApp((shown,))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("B", "e")
+        assert isinstance(app.screen, NoteDialog)
+        assert app.screen.note == r"bell\x07here"
+        await pilot.press("enter")
+    assert BookmarkStore().bookmarks[0].note == "bell\x07here"

@@ -10,16 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import var
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Input, Static, TextArea
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Footer, Input, Static, TextArea
 
 from baogao.bookmarks import (
     Bookmark,
@@ -29,9 +36,9 @@ from baogao.bookmarks import (
     bookmark_label,
     default_export_path,
     make_bookmark,
-    place_all,
+    place,
 )
-from baogao.display import cut
+from baogao.display import cut, printable
 from baogao.parsers.model import Location, Report
 
 CANNOT_PLACE = "⚠ cannot be placed"
@@ -46,10 +53,16 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Note", 3),
 )
 DATE_WIDTH = 10  # 2026-01-22
+CELL_GAP = 2  # cells between two columns
+EAGER_COUNT = 200  # up to this many bookmarks, all are placed when the list opens
+COUNT_CHUNK = 500  # beyond it, the unplaced ones are counted this many at a time
+COUNT_PAUSE = 0.01  # seconds between two chunks: the event loop draws and reads keys
+DISK_CHECK_SECONDS = 1.0  # how often an open list looks for another window's changes
 
 
 def section_label(bookmark: Bookmark) -> str:
-    return SECTION_SEPARATOR.join(bookmark.section_path)
+    """The bookmark's section path, printable (an imported one is outside text)."""
+    return printable(SECTION_SEPARATOR.join(bookmark.section_path))
 
 
 def column_widths(total: int) -> tuple[int, ...]:
@@ -79,11 +92,27 @@ def row_cells(
     )
 
 
+def row_line(cells: Sequence[Text], widths: Sequence[int]) -> Text:
+    """One row of the list: each cell padded to its column's width."""
+    line = Text(no_wrap=True)
+    for cell, width in zip(cells, (*widths, DATE_WIDTH), strict=True):
+        cell = cell.copy()
+        cell.truncate(width, overflow="ellipsis", pad=True)
+        line.append_text(cell)
+        line.append(" " * CELL_GAP)
+    return line
+
+
+def header_line(widths: Sequence[int]) -> Text:
+    labels = [Text(label, style="bold") for label, _ in COLUMNS] + [Text("Date", style="bold")]
+    return row_line(labels, widths)
+
+
 def detail_text(bookmark: Bookmark, placement: Placement | None) -> Text:
     """Everything about one bookmark, for the pane under the table."""
     text = Text()
-    text.append(bookmark_label(bookmark), style="bold")
-    text.append("  " + bookmark.path, style="dim")
+    text.append(printable(bookmark_label(bookmark)), style="bold")
+    text.append("  " + printable(bookmark.path), style="dim")
     if bookmark.section_path:
         text.append("\n" + section_label(bookmark))
     if placement is None:
@@ -93,15 +122,16 @@ def detail_text(bookmark: Bookmark, placement: Placement | None) -> Text:
         )
     elif not placement.exact:
         text.append("\n≈ placed by a close match: the text has changed a little", style="yellow")
-    text.append("\n" + " ".join(bookmark.excerpt.split()))
+    text.append("\n" + " ".join(printable(bookmark.excerpt, keep_lines=True).split()))
     if bookmark.note:
         text.append("\n")
-        text.append(bookmark.note, style="italic")
+        text.append(printable(bookmark.note, keep_lines=True), style="italic")
     return text
 
 
 def _notify(app: App[Any], message: str, severity: str = "information") -> None:
-    app.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+    """A toast; its text may quote outside text (file names, notes), so made printable."""
+    app.notify(printable(message), severity=severity, markup=False)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- dialogs
@@ -288,15 +318,150 @@ def import_with_dialog(
     app.push_screen(FileDialog("Import bookmarks from"), import_)
 
 
+# --------------------------------------------------------------------------- the list
+
+
+class BookmarkList(ScrollView, can_focus=True):
+    """The bookmarks, one row each, drawn lazily: only the rows on screen are formatted
+    (and placed), so a store of 100,000 bookmarks opens at once.
+
+    A DataTable builds and measures every row first (about a minute for 100,000).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Next bookmark", show=False),
+        Binding("up,k", "cursor_up", "Previous bookmark", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home,g", "first", "First bookmark", show=False),
+        Binding("end,G", "last", "Last bookmark", show=False),
+        Binding("enter", "select", "Go to bookmark", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"bookmark-list--cursor"}
+
+    DEFAULT_CSS = """
+    BookmarkList {
+        overflow-x: hidden;
+        & > .bookmark-list--cursor { background: $block-cursor-background; text-style: bold; }
+        &:blur > .bookmark-list--cursor { background: $block-cursor-blurred-background; }
+    }
+    """
+
+    cursor: var[int] = var(0, always_update=True)
+    """The row under the cursor; clamped to the list, kept in view, announced."""
+
+    class Highlighted(Message):
+        """The cursor moved to another bookmark."""
+
+        def __init__(self, bookmark_list: BookmarkList) -> None:
+            super().__init__()
+            self.bookmark_list = bookmark_list
+
+        @property
+        def control(self) -> BookmarkList:
+            return self.bookmark_list
+
+    class Selected(Message):
+        """Enter (or a click on the cursor's row) chose the bookmark under the cursor."""
+
+        def __init__(self, bookmark_list: BookmarkList) -> None:
+            super().__init__()
+            self.bookmark_list = bookmark_list
+
+        @property
+        def control(self) -> BookmarkList:
+            return self.bookmark_list
+
+    def __init__(
+        self,
+        row_cells: Callable[[Bookmark, Sequence[int]], Sequence[Text]],
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.row_cells = row_cells
+        self.bookmarks: tuple[Bookmark, ...] = ()
+        self.widths: tuple[int, ...] = column_widths(80)
+
+    def show(self, bookmarks: Sequence[Bookmark], widths: Sequence[int], cursor: int) -> None:
+        """Show `bookmarks` with the cursor on row `cursor`; nothing is drawn yet."""
+        self.bookmarks = tuple(bookmarks)
+        self.widths = tuple(widths)
+        self.virtual_size = Size(self.size.width, len(self.bookmarks))
+        self.cursor = cursor
+        self.refresh()
+
+    @property
+    def current(self) -> Bookmark | None:
+        return self.bookmarks[self.cursor] if self.bookmarks else None
+
+    def validate_cursor(self, cursor: int) -> int:
+        return min(max(cursor, 0), max(len(self.bookmarks) - 1, 0))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+        if self.bookmarks:
+            self.scroll_to_region(Region(0, new, 1, 1), animate=False, immediate=True)
+        self.post_message(self.Highlighted(self))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        row = self.scroll_offset.y + y
+        style = self.rich_style
+        if row >= len(self.bookmarks):
+            return Strip.blank(width, style)
+        line = row_line(self.row_cells(self.bookmarks[row], self.widths), self.widths)
+        if row == self.cursor:
+            line.stylize(self.get_component_rich_style("bookmark-list--cursor"))
+        strip = Strip(line.render(self.app.console), line.cell_len)
+        return strip.crop_extend(0, width, style).apply_style(Style.null())
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(self.size.height - 1, 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(self.size.height - 1, 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.bookmarks) - 1
+
+    def action_select(self) -> None:
+        if self.bookmarks:
+            self.post_message(self.Selected(self))
+
+    def on_click(self, event: events.Click) -> None:
+        row = self.scroll_offset.y + event.y
+        if row >= len(self.bookmarks):
+            return
+        if row == self.cursor:
+            self.action_select()
+        else:
+            self.cursor = row
+
+
 # --------------------------------------------------------------------------- the screen
 
 
 class BookmarksScreen(ModalScreen[Location | None]):
-    """Every bookmark: Enter jumps to it, e edits its note, d deletes (u undoes)."""
+    """Every bookmark: Enter jumps to it, e edits its note, d deletes (u undoes).
+
+    The list follows the file: a change another baogao window (or a sync tool) makes
+    shows within DISK_CHECK_SECONDS.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
-        Binding("enter", "jump", "Go to bookmark", show=False),
         Binding("e", "edit_note", "Edit note"),
         Binding("d,delete", "delete", "Delete"),
         Binding("u", "undo", "Undo delete"),
@@ -314,7 +479,8 @@ class BookmarksScreen(ModalScreen[Location | None]):
             border-title-align: center;
             background: $surface;
         }
-        & DataTable { height: 1fr; }
+        & #bookmark-header { height: 1; padding: 0 1; }
+        & BookmarkList { height: 1fr; padding: 0 1; }
         & #bookmark-detail {
             height: auto;
             max-height: 8;
@@ -328,63 +494,105 @@ class BookmarksScreen(ModalScreen[Location | None]):
         super().__init__()
         self.store = store
         self.reports = tuple(reports)
-        self.placements: dict[str, Placement | None] = {}
+        self.placements: dict[str, Placement | None] = {}  # by id, filled as rows are drawn
         self.deleted: list[tuple[int, Bookmark]] = []  # undo stack
+        self.unplaced: int | None = None  # None while still being counted
+        self._counted = 0
+        self._told: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Bookmarks"
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="bookmark-table")
+            yield Static(id="bookmark-header")
+            yield BookmarkList(self.row_cells, id="bookmark-list")
             yield Static(id="bookmark-detail")
         yield Footer()
 
     def on_mount(self) -> None:
         if self.store.problem:
             _notify(self.app, self.store.problem, "warning")
+        self._told = self.store.problem  # the store problem last shown
         self.refresh_table()
-        self.query_one(DataTable).focus()
+        self.list.focus()
+        self.set_interval(DISK_CHECK_SECONDS, self.follow_disk)
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one("#bookmark-table", DataTable)
+    def list(self) -> BookmarkList:
+        return self.query_one("#bookmark-list", BookmarkList)
+
+    def placement(self, bookmark: Bookmark) -> Placement | None:
+        """Where `bookmark` is in the open reports, placed the first time it is asked."""
+        if bookmark.id not in self.placements:
+            self.placements[bookmark.id] = place(bookmark, self.reports)
+        return self.placements[bookmark.id]
+
+    def row_cells(self, bookmark: Bookmark, widths: Sequence[int]) -> tuple[Text, ...]:
+        return row_cells(bookmark, self.placement(bookmark), widths)
 
     def refresh_table(self, keep: str | None = None) -> None:
-        """Place every bookmark again and redraw; the cursor stays on `keep` (an id)."""
-        table = self.table
+        """Show the store's bookmarks again; the cursor stays on `keep` (an id) or its row."""
         current = keep or self.current_id()
-        row = table.cursor_row
-        self.placements = place_all(self.store.bookmarks, self.reports)
+        row = self.list.cursor
+        bookmarks = self.store.bookmarks
+        if current is not None:
+            found = next((i for i, b in enumerate(bookmarks) if b.id == current), None)
+            row = row if found is None else found
+        known = {b.id for b in bookmarks}
+        self.placements = {k: v for k, v in self.placements.items() if k in known}
         widths = column_widths(self.size.width or self.app.size.width)
-        table.clear(columns=True)
-        for (label, _), width in zip(COLUMNS, widths, strict=True):
-            table.add_column(label, width=width, key=label)
-        table.add_column("Date", width=DATE_WIDTH, key="Date")
-        for bookmark in self.store.bookmarks:
-            cells = row_cells(bookmark, self.placements.get(bookmark.id), widths)
-            table.add_row(*cells, key=bookmark.id)
-        ids = [b.id for b in self.store.bookmarks]
-        if current in ids:
-            row = ids.index(current)
-        if ids:
-            table.move_cursor(row=min(max(row, 0), len(ids) - 1))
-        count = len(ids)
-        unplaced = sum(1 for b in self.store.bookmarks if self.placements.get(b.id) is None)
-        title = f"Bookmarks ({count})"
-        if unplaced:
-            title += f", {unplaced} cannot be placed"
-        self.query_one(Vertical).border_title = title
+        self.query_one("#bookmark-header", Static).update(header_line(widths))
+        self.list.show(bookmarks, widths, row)
+        self.unplaced, self._counted = None, 0
+        if len(bookmarks) <= EAGER_COUNT:
+            self._count_unplaced(len(bookmarks))
+        else:
+            self.set_timer(COUNT_PAUSE, partial(self._count_unplaced, COUNT_CHUNK))
+        self.show_title()
         self.show_detail()
 
+    def _count_unplaced(self, chunk: int) -> None:
+        """Place the next `chunk` bookmarks; a large store is counted a chunk at a time
+        with a pause between, so the screen is drawn and keys work while it is counted."""
+        bookmarks = self.store.bookmarks
+        end = min(self._counted + chunk, len(bookmarks))
+        for bookmark in bookmarks[self._counted : end]:
+            self.placement(bookmark)
+        self._counted = end
+        if end < len(bookmarks):
+            self.set_timer(COUNT_PAUSE, partial(self._count_unplaced, chunk))
+            return
+        self.unplaced = sum(1 for b in bookmarks if self.placements.get(b.id) is None)
+        self.show_title()
+
+    def show_title(self) -> None:
+        title = f"Bookmarks ({len(self.store.bookmarks)})"
+        if self.unplaced:
+            title += f", {self.unplaced} cannot be placed"
+        self.query_one(Vertical).border_title = title
+
+    def follow_disk(self) -> None:
+        """Show what another window saved since the list was drawn."""
+        try:
+            changed = self.store.reload()
+        except BookmarkError as error:
+            _notify(self.app, str(error), "error")
+            return
+        if changed:
+            self.refresh_table()
+        if self.store.problem and self.store.problem != self._told:
+            _notify(self.app, self.store.problem, "warning")
+        self._told = self.store.problem
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.follow_disk()  # back from a dialog, or from the reader
+
     def current_id(self) -> str | None:
-        table = self.table
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return key.value
+        bookmark = self.list.current
+        return None if bookmark is None else bookmark.id
 
     def current(self) -> Bookmark | None:
-        found = self.current_id()
-        return next((b for b in self.store.bookmarks if b.id == found), None)
+        return self.list.current
 
     def show_detail(self) -> None:
         bookmark = self.current()
@@ -392,14 +600,15 @@ class BookmarksScreen(ModalScreen[Location | None]):
         if bookmark is None:
             detail.update(Text("No bookmarks yet. In the reader, b bookmarks a passage."))
         else:
-            detail.update(detail_text(bookmark, self.placements.get(bookmark.id)))
+            detail.update(detail_text(bookmark, self.placement(bookmark)))
 
-    @on(DataTable.RowHighlighted)
-    def row_highlighted(self) -> None:
+    @on(BookmarkList.Highlighted, "#bookmark-list")
+    def row_highlighted(self, event: BookmarkList.Highlighted) -> None:
+        event.stop()
         self.show_detail()
 
-    @on(DataTable.RowSelected)
-    def row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(BookmarkList.Selected, "#bookmark-list")
+    def row_selected(self, event: BookmarkList.Selected) -> None:
         event.stop()
         self.action_jump()
 
@@ -407,7 +616,7 @@ class BookmarksScreen(ModalScreen[Location | None]):
         bookmark = self.current()
         if bookmark is None:
             return
-        placement = self.placements.get(bookmark.id)
+        placement = self.placement(bookmark)
         if placement is None:
             _notify(
                 self.app,
@@ -425,8 +634,12 @@ class BookmarksScreen(ModalScreen[Location | None]):
         if bookmark is None:
             return
 
+        # An imported note may hold control characters: it is edited as shown (escaped),
+        # and saved only if the user changed it, so an untouched note keeps its bytes.
+        shown = printable(bookmark.note, keep_lines=True)
+
         def save(note: str | None) -> None:
-            if note is None or note == bookmark.note:
+            if note is None or note == shown:
                 return
             try:
                 self.store.set_note(bookmark.id, note)
@@ -434,7 +647,7 @@ class BookmarksScreen(ModalScreen[Location | None]):
                 _notify(self.app, str(error), "error")
             self.refresh_table(keep=bookmark.id)
 
-        self.app.push_screen(NoteDialog(bookmark.note, bookmark.excerpt, "Edit note"), save)
+        self.app.push_screen(NoteDialog(shown, bookmark.excerpt, "Edit note"), save)
 
     def action_delete(self) -> None:
         bookmark = self.current()
@@ -468,5 +681,5 @@ class BookmarksScreen(ModalScreen[Location | None]):
         import_with_dialog(self.app, self.store, done=self.refresh_table)
 
     def on_resize(self) -> None:
-        if self.is_mounted and self.table.columns:
+        if self.is_mounted:
             self.refresh_table()
