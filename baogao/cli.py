@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-SUBCOMMANDS = ("dump", "indicators", "bookmarks")
+SUBCOMMANDS = ("dump", "indicators", "text", "bookmarks")
 
 
 def _paths_or_seeds(paths: Sequence[str]) -> list[str]:
@@ -27,6 +27,44 @@ def _report_errors(errors: Sequence[Exception]) -> None:
         print(f"baogao: {error}", file=sys.stderr)
 
 
+def _report_skipped(skipped: Sequence[Path]) -> None:
+    """One line for the files of other kinds a folder held: `skipped 3 files … (2 .png, 1 .xlsx)`."""
+    if not skipped:
+        return
+    from collections import Counter
+
+    kinds = Counter(path.suffix.lower() or "no extension" for path in skipped)
+    listed = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+    plural = "s" if len(skipped) != 1 else ""
+    print(f"baogao: skipped {len(skipped)} file{plural} of other kinds ({listed})", file=sys.stderr)
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    """Print the repaired text of each report, with a `==> path <==` line when several."""
+    from baogao.parsers import ReportError, find_reports, reader_text
+    from baogao.parsers.source import printable  # baogao.display.printable once merged
+
+    found = find_reports(_paths_or_seeds(args.paths))
+    errors: list[Exception] = list(found.errors)
+    try:
+        for file in found.files:
+            try:
+                text = reader_text(file)
+            except ReportError as error:
+                errors.append(error)
+                continue
+            if len(found.files) > 1:
+                sys.stdout.write(f"==> {printable(str(file))} <==\n")
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `baogao text r.pdf | head`
+        sys.stderr.close()
+        return 0
+    _report_skipped(found.skipped)
+    _report_errors(errors)
+    return 1 if errors else 0
+
+
 def cmd_dump(args: argparse.Namespace) -> int:
     from baogao.parsers import load
     from baogao.parsers.serialize import report_to_dict
@@ -39,6 +77,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # `baogao dump | head`
         sys.stderr.close()
         return 0
+    _report_skipped(corpus.skipped)
     _report_errors(corpus.errors)
     return 1 if corpus.errors else 0
 
@@ -49,6 +88,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
     corpus = load(_paths_or_seeds(args.paths))
     sys.stdout.write(render_indicators(corpus.reports, args.format))
+    _report_skipped(corpus.skipped)
     _report_errors(corpus.errors)
     return 1 if corpus.errors else 0
 
@@ -114,6 +154,11 @@ def build_parser() -> argparse.ArgumentParser:
     indicators.add_argument("paths", nargs="*", metavar="PATH")
     indicators.add_argument("--format", choices=["table", "csv", "json"], default="table")
     indicators.set_defaults(run=cmd_indicators)
+    text = sub.add_parser(
+        "text", help="print the repaired plain text of each report (what offsets point into)"
+    )
+    text.add_argument("paths", nargs="*", metavar="PATH")
+    text.set_defaults(run=cmd_text)
     bookmarks = sub.add_parser("bookmarks", help="export or import bookmarks as TOML")
     bookmarks.add_argument("action", choices=["export", "import"])
     bookmarks.add_argument("file", metavar="FILE.toml")
