@@ -141,13 +141,9 @@ def _best_decoding(data: bytes, encodings: tuple[str, ...]) -> tuple[str, float]
     return best
 
 
-def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: even length and zero bytes on one side only (ASCII, line ends)."""
-    if len(data) % 2:
-        return False
-    head = data[:4096]
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    return (even + odd) > 0 and min(even, odd) * 8 < max(even, odd)
+def _may_be_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: an even length, and zero bytes (ASCII, line ends, 一 U+4E00)."""
+    return len(data) % 2 == 0 and b"\x00" in data[:4096]
 
 
 def decode(data: bytes, name: str = "<bytes>") -> str:
@@ -161,7 +157,7 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
                 raise ReportError(name, f"broken {encoding} text ({error.reason})") from None
-    if _looks_like_utf16(data):
+    if _may_be_utf16(data):
         found = _best_decoding(data, UTF16_WITHOUT_BOM)
         if found is not None and found[1] >= MIN_COMMON_SHARE:
             return data.decode(found[0], errors="replace")

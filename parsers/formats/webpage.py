@@ -156,8 +156,8 @@ def _text_of(article: Any) -> str:
                 out.append("**")
             elif tag == "br":
                 out.append("\n")
-            elif tag in CELL_TAGS:
-                out.append("  ")
+            elif tag in CELL_TAGS and element.getprevious() is not None:
+                out.append(" | ")
             text(element.text)
         else:
             if tag in HEADING_TAGS:

@@ -2,7 +2,8 @@
 
 The body's paragraphs and tables in document order; a paragraph in a heading style
 (Heading 1–9, 标题 1–9, or one with an outline level) becomes a `## ` line, bold runs
-`**…**`, a table one line per row. Headers and footers (running titles, page numbers)
+`**…**`, a table one line per row (`地区生产总值 | 6%`: a space alone between 值 and 6
+would be closed by repair). Headers and footers (running titles, page numbers)
 live in parts of their own and are never read.
 """
 
@@ -61,7 +62,7 @@ def _table_rows(table: Any) -> list[str]:
             text = " ".join(cell.text.split())
             if not cells or cells[-1] != text:  # a merged cell repeats in each column
                 cells.append(text)
-        line = "  ".join(cells).strip()
+        line = " | ".join(cells).strip(" |")
         if line:
             rows.append(line)
     return rows

@@ -156,7 +156,7 @@ def write_html(blocks: list[Block], path: Path, *, encoding: str = "utf-8") -> P
     """A government-site article page in `encoding` (utf-8 or gbk), declared in its meta."""
     body = "\n".join(_html_paragraph(block) for block in blocks)
     page = GOV_PAGE.format(charset=encoding, title=PAGE_TITLE, body=body)
-    path.write_bytes(page.encode(encoding))
+    path.write_bytes(page.encode(encoding, errors="xmlcharrefreplace"))  # ³ as &#179;
     return path
 
 
