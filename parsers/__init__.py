@@ -15,7 +15,8 @@ milliseconds to compile, and a program that reads parsed reports back from a cac
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,7 +107,6 @@ def find_reports(paths: Iterable[str | Path]) -> Found:
     """Expand folders (and their sub-folders) into the report files they hold, as ripgrep
     walks: hidden entries left out, an unreadable folder or a broken link named and
     skipped, special files refused by kind, a symbolic link loop walked once."""
-    import os
     import stat
 
     from baogao.parsers.source import REPORT_SUFFIXES, file_kind_problem, os_problem, refuse
@@ -116,43 +116,47 @@ def find_reports(paths: Iterable[str | Path]) -> Found:
     skipped: list[Path] = []
     visited: set[tuple[int, int]] = set()
 
+    def listing(folder: Path) -> Iterator[os.DirEntry[str]]:
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            errors.append(refuse(folder, f"{os_problem(error)} (folder skipped)"))
+            return iter(())
+        return iter(entries)
+
     def walk(folder: Path) -> None:
-        pending = [folder]
+        """Depth first in name order, with a stack of listings (no recursion limit)."""
+        pending = [listing(folder)]
         while pending:
-            current = pending.pop()
-            try:
-                with os.scandir(current) as scan:
-                    entries = sorted(scan, key=lambda entry: entry.name)
-            except OSError as error:
-                errors.append(refuse(current, f"{os_problem(error)} (folder skipped)"))
+            entry = next(pending[-1], None)
+            if entry is None:
+                pending.pop()
                 continue
-            folders: list[Path] = []
-            for entry in entries:
-                if entry.name.startswith("."):
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                info = entry.stat()
+            except OSError as error:
+                problem = os_problem(error)
+                if entry.is_symlink() and problem == "no such file or folder":
+                    problem = "a broken symbolic link"
+                errors.append(refuse(path, problem))
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                if (info.st_dev, info.st_ino) in visited:
+                    if entry.is_symlink():
+                        errors.append(refuse(path, "a symbolic link loop (not followed)"))
                     continue
-                path = Path(entry.path)
-                try:
-                    info = entry.stat()
-                except OSError as error:
-                    problem = os_problem(error)
-                    if entry.is_symlink() and problem == "no such file or folder":
-                        problem = "a broken symbolic link"
-                    errors.append(refuse(path, problem))
-                    continue
-                if stat.S_ISDIR(info.st_mode):
-                    if (info.st_dev, info.st_ino) in visited:
-                        if entry.is_symlink():
-                            errors.append(refuse(path, "a symbolic link loop (not followed)"))
-                        continue
-                    visited.add((info.st_dev, info.st_ino))
-                    folders.append(path)
-                elif path.suffix.lower() not in REPORT_SUFFIXES:
-                    skipped.append(path)
-                elif stat.S_ISREG(info.st_mode):
-                    files.append(path)
-                else:
-                    errors.append(refuse(path, file_kind_problem(info.st_mode) or "not a file"))
-            pending.extend(reversed(folders))
+                visited.add((info.st_dev, info.st_ino))
+                pending.append(listing(path))
+            elif path.suffix.lower() not in REPORT_SUFFIXES:
+                skipped.append(path)
+            elif stat.S_ISREG(info.st_mode):
+                files.append(path)
+            else:
+                errors.append(refuse(path, file_kind_problem(info.st_mode) or "not a file"))
 
     for raw in paths:
         path = Path(raw)
