@@ -309,3 +309,33 @@ def test_reading_text_files_imports_no_format_library() -> None:
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert run.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_docx_custom_styles_with_an_outline_level_are_headings(tmp_path: Path) -> None:
+    """Chinese templates name their own heading styles (一级标题) and give an outline level."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    style = document.styles.add_style("一级标题", WD_STYLE_TYPE.PARAGRAPH)
+    level = OxmlElement("w:outlineLvl")
+    level.set(qn("w:val"), "0")
+    style.element.get_or_add_pPr().append(level)
+    body = document.styles.add_style("正文文本", WD_STYLE_TYPE.PARAGRAPH)
+    body_level = OxmlElement("w:outlineLvl")
+    body_level.set(qn("w:val"), "9")  # 9 is body text
+    body.element.get_or_add_pPr().append(body_level)
+    document.add_paragraph("各位代表：现在，我代表市人民政府向大会报告工作，请予审议。")
+    document.add_paragraph("过去一年工作回顾", style="一级标题")
+    document.add_paragraph("全市地区生产总值增长6%，经济运行总体平稳、稳中有进", style="正文文本")
+    path = tmp_path / "styles.docx"
+    document.save(str(path))
+    from baogao.parsers.formats.word import docx_text
+
+    lines = docx_text(path.read_bytes(), "styles.docx").splitlines()
+    assert lines[1:] == [
+        "## 过去一年工作回顾",
+        "全市地区生产总值增长6%，经济运行总体平稳、稳中有进",
+    ]

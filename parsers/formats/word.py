@@ -1,7 +1,7 @@
 """A Word (.docx) file to report text with python-docx.
 
 The body's paragraphs and tables in document order; a paragraph in a heading style
-(Heading 1–9, 标题 1–9, or one with an outline level) becomes a `## ` line, bold runs
+(Heading 1–9, 标题 1–9, a style based on one, or an outline level 1–9) becomes a `## ` line, bold runs
 `**…**`, a table one line per row (`地区生产总值 | 6%`: a space alone between 值 and 6
 would be closed by repair). Headers and footers (running titles, page numbers)
 live in parts of their own and are never read.
@@ -26,18 +26,43 @@ OTHER_OFFICE_PARTS = (
 )
 
 
-def _is_heading(paragraph: Any) -> bool:
-    style = paragraph.style
-    while style is not None:
-        if HEADING_STYLE.match(style.name or ""):
-            return True
-        style = style.base_style
-    properties = paragraph._p.pPr
-    return properties is not None and properties.find(f"{WORD_NAMESPACE}outlineLvl") is not None
+def _heading_style_ids(document: Any) -> frozenset[str]:
+    """Ids of the paragraph styles that are headings, by their name or a base's name.
+
+    Looked up once: python-docx finds a paragraph's style by scanning every style."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    ids = set()
+    for style in document.styles:
+        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+            continue
+        base = style
+        while base is not None:
+            if HEADING_STYLE.match(base.name or "") or _has_outline_level(base.element):
+                ids.add(style.style_id)
+                break
+            base = base.base_style
+    return frozenset(ids)
 
 
-def _paragraph_text(paragraph: Any) -> str:
-    if _is_heading(paragraph):
+def _is_heading(paragraph: Any, heading_ids: frozenset[str]) -> bool:
+    properties = paragraph._p.pPr  # the oxml element (python-docx's documented way down)
+    if properties is None:
+        return False
+    style = properties.pStyle
+    if style is not None and style.val in heading_ids:
+        return True
+    return _has_outline_level(paragraph._p)
+
+
+def _has_outline_level(element: Any) -> bool:
+    """A w:outlineLvl of 0-8 in the element's paragraph properties (9 is body text)."""
+    level = element.find(f"{WORD_NAMESPACE}pPr/{WORD_NAMESPACE}outlineLvl")
+    return level is not None and level.get(f"{WORD_NAMESPACE}val", "9") != "9"
+
+
+def _paragraph_text(paragraph: Any, heading_ids: frozenset[str]) -> str:
+    if _is_heading(paragraph, heading_ids):
         text = paragraph.text.strip()
         return f"## {text}" if text else ""
     pieces: list[str] = []
@@ -88,10 +113,11 @@ def docx_text(data: bytes, name: str) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises lxml, KeyError and zip errors alike
         raise ReportError(name, f"a corrupt Word file ({type(error).__name__})") from None
+    heading_ids = _heading_style_ids(document)
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(_paragraph_text(block))
+            lines.append(_paragraph_text(block, heading_ids))
         elif isinstance(block, Table):
             lines.extend(_table_rows(block))
     return "\n".join(line for line in lines if line) + "\n"
