@@ -60,13 +60,12 @@ HAN_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 MIN_HAN_CHARACTERS = 20  # in the first 4,096 characters
 
 SNIFF_BYTES = 8192
-# A web page opens with markup: <!DOCTYPE html>, <html lang="zh-CN">, <meta charset=…>,
-# or (a saved fragment) <div class=…> / <p>. Looked for in the decoded text: in UTF-16
-# bytes 㰼 (U+703C) reads as "<p".
-HTML_MARKUP = re.compile(
-    r"<\s*(?:!doctype\s+html|html[\s>]|head[\s>]|meta\s|body[\s>]|div[\s>]|p[\s>])",
-    re.IGNORECASE,
-)
+# A web page opens with page markup: <!DOCTYPE html>, <html lang="zh-CN">, <meta charset=…>;
+# a saved fragment (<div class=…>, <p>) counts only in a file named .html. Looked for in
+# the decoded text: in UTF-16 bytes 㰼 (U+703C) reads as "<p".
+PAGE_MARKUP = re.compile(r"<\s*(?:!doctype\s+html|html[\s>]|head[\s>]|meta\s|body[\s>])", re.I)
+FRAGMENT_MARKUP = re.compile(r"<\s*(?:div|p|table|article|section)[\s>]", re.IGNORECASE)
+WEB_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003, WPS, encrypted Office
 ZIP_SIGNATURE = b"PK\x03\x04"
 
@@ -208,10 +207,15 @@ def sniff(head: bytes, suffix: str, name: str) -> SourceFormat:
     return SourceFormat.MD if suffix.lower() in (".md", ".markdown") else SourceFormat.TXT
 
 
-def is_web_page(text: str) -> bool:
-    """Text that is HTML: it opens with a tag, and page markup follows soon."""
+def is_web_page(text: str, suffix: str) -> bool:
+    """Text that is HTML: it opens with a tag and holds page markup (or, named .html, any
+    block markup). A markdown report that opens with <div align="center"> stays markdown."""
     head = text[:SNIFF_BYTES].lstrip("\ufeff \t\r\n")
-    return head.startswith("<") and HTML_MARKUP.search(head) is not None
+    if not head.startswith("<") or suffix.lower() in (".md", ".markdown"):
+        return False
+    if PAGE_MARKUP.search(head):
+        return True
+    return suffix.lower() in WEB_SUFFIXES and FRAGMENT_MARKUP.search(head) is not None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -248,7 +252,7 @@ def read_source(path: Path) -> Source:
         raw = docx_text(data, name)
     else:
         raw = decode(data, name)
-        if is_web_page(raw):
+        if is_web_page(raw, path.suffix):
             from baogao.parsers.formats.webpage import html_text
 
             kind, raw = SourceFormat.HTML, html_text(data, name)

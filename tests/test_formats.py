@@ -339,3 +339,38 @@ def test_docx_custom_styles_with_an_outline_level_are_headings(tmp_path: Path) -
         "## 过去一年工作回顾",
         "全市地区生产总值增长6%，经济运行总体平稳、稳中有进",
     ]
+
+
+def test_markdown_that_opens_with_a_tag_stays_markdown(
+    tmp_path: Path, txt_reports: dict[str, Report]
+) -> None:
+    seed = seed_paths()[0]
+    path = tmp_path / "report.md"
+    path.write_text('<div align="center">\n\n' + seed.read_text(encoding="utf-8"), "utf-8")
+    report = parse(path)
+    assert report.source_format == SourceFormat.MD
+    assert [s.title for s in report.sections] == [s.title for s in txt_reports[seed.name].sections]
+
+
+def test_a_saved_article_fragment_named_html_is_read_as_a_web_page(tmp_path: Path) -> None:
+    blocks = seed_blocks(seed_paths()[3])
+    page = "\n".join(f"<p>{block.plain}</p>" for block in blocks)
+    path = tmp_path / "article.html"
+    path.write_text(f'<div class="TRS_Editor">\n{page}\n</div>', encoding="utf-8")
+    report = parse(path)
+    assert report.source_format == SourceFormat.HTML
+    assert report.text == parse(seed_paths()[3]).text
+
+
+def test_text_prints_each_report_under_its_name_and_names_the_bad_ones(
+    documents: dict[tuple[str, str], Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = seed_paths()[4]
+    pdf = documents[seed.name, "pdf"]
+    broken = corrupt_zip(tmp_path / "broken.docx")
+    assert main(["text", str(seed), str(broken), str(pdf)]) == 1
+    printed = capsys.readouterr()
+    assert printed.out == (
+        f"==> {seed} <==\n{parse(seed).text}\n==> {pdf} <==\n{parse(pdf).text}\n"
+    )
+    assert printed.err.startswith(f"baogao: {broken}: a corrupt zip file")
