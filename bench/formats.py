@@ -2,7 +2,10 @@
 
 Prints pages per second for PDF and MB/s (of the file's bytes) for web pages and Word
 files, each with its ratio to reading the same reports from .txt, measured in the same
-run; and the time `baogao dump` waits for (read + parse) per report, again against .txt.
+run; PDFium's own share of the PDF time; and the time `baogao dump` waits for (read +
+parse) per report, again against .txt. The generated PDFs use reportlab's STSong-Light,
+which is not embedded: PDFium substitutes a system CJK font on every page, which costs
+far more than the embedded subset fonts of published reports.
 
 python bench/formats.py [--rounds N]
 """
@@ -47,6 +50,17 @@ def pdf_pages(paths: list[Path]) -> int:
     return total
 
 
+def pdfium_text_only(paths: list[Path]) -> None:
+    """PDFium's own work: load each page and its text, nothing of baogao's."""
+    import pypdfium2 as pdfium
+
+    for path in paths:
+        document = pdfium.PdfDocument(path)
+        for page in document:
+            page.get_textpage().get_text_range()
+        document.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5)
@@ -66,6 +80,7 @@ def main() -> None:
         return lambda: [parse(path) for path in files[kind]]
 
     read = {kind: best_of(args.rounds, read_all(kind)) for kind in files}
+    pdfium_only = best_of(args.rounds, lambda: pdfium_text_only(files["pdf"]))
     parsed = {kind: best_of(args.rounds, parse_all(kind)) for kind in files}
     megabytes = {kind: sum(p.stat().st_size for p in paths) / 1e6 for kind, paths in files.items()}
     pages = pdf_pages(files["pdf"])
@@ -75,6 +90,10 @@ def main() -> None:
     print(f"read .txt   {megabytes['txt'] / read['txt']:7.1f} MB/s   (reference)")
     print(
         f"read PDF    {pages / read['pdf']:7.1f} pages/s  {read['pdf'] / read['txt']:6.1f}x the .txt time"
+    )
+    print(
+        f"  PDFium alone (pages and their text) {pages / pdfium_only:.1f} pages/s: "
+        f"the reader's lines, margins and paragraphs add {read['pdf'] / pdfium_only:.2f}x"
     )
     for kind in ("html", "docx"):
         rate = megabytes[kind] / read[kind]

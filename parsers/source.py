@@ -202,6 +202,8 @@ def sniff(head: bytes, suffix: str, name: str) -> SourceFormat:
             "a Word 97-2003 (.doc) or WPS file, or an encrypted Office file: "
             "save it as .docx (or PDF) and open that",
         )
+    if head.startswith(b"{\\rtf"):
+        raise ReportError(name, "an RTF file: save it as .docx (or PDF) and open that")
     if head.startswith(ZIP_SIGNATURE):
         return SourceFormat.DOCX  # the reader says when the zip holds no Word document
     return SourceFormat.MD if suffix.lower() in (".md", ".markdown") else SourceFormat.TXT

@@ -374,3 +374,15 @@ def test_text_prints_each_report_under_its_name_and_names_the_bad_ones(
         f"==> {seed} <==\n{parse(seed).text}\n==> {pdf} <==\n{parse(pdf).text}\n"
     )
     assert printed.err.startswith(f"baogao: {broken}: a corrupt zip file")
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-8", b"\xef\xbb\xbf"), ("gbk", b"")])
+def test_a_page_without_a_charset_is_decoded_by_its_bom_or_by_evidence(
+    documents: dict[tuple[str, str], Path], tmp_path: Path, encoding: str, bom: bytes
+) -> None:
+    source = documents[seed_paths()[0].name, "html-utf8"].read_text(encoding="utf-8")
+    page = source.replace('<meta http-equiv="Content-Type" content="text/html; charset=utf-8">', "")
+    assert "charset" not in page
+    path = tmp_path / "page.html"
+    path.write_bytes(bom + page.encode(encoding, errors="xmlcharrefreplace"))
+    assert reader_text(path) == parse(seed_paths()[0]).text
