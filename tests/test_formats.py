@@ -386,3 +386,24 @@ def test_a_page_without_a_charset_is_decoded_by_its_bom_or_by_evidence(
     path = tmp_path / "page.html"
     path.write_bytes(bom + page.encode(encoding, errors="xmlcharrefreplace"))
     assert reader_text(path) == parse(seed_paths()[0]).text
+
+
+def test_docx_hyperlink_text_is_kept_in_its_paragraph(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("各位代表：现在，我代表")
+    link, run, text = OxmlElement("w:hyperlink"), OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "市人民政府"
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
+    paragraph.add_run("向大会报告工作，请予审议。")
+    path = tmp_path / "link.docx"
+    document.save(str(path))
+    from baogao.parsers.formats.word import docx_text
+
+    assert docx_text(path.read_bytes(), "link.docx") == (
+        "各位代表：现在，我代表市人民政府向大会报告工作，请予审议。\n"
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from baogao.parsers.model import ReportError
 
@@ -40,12 +41,12 @@ class Line:
     page: int
 
 
-def _page_lines(textpage: object, page_number: int, page_height: float) -> list[Line]:
+def _page_lines(textpage: Any, page_number: int, page_height: float) -> list[Line]:
     import pypdfium2.raw as pdfium_c
 
-    raw = textpage.raw  # type: ignore[attr-defined]
-    count = textpage.count_chars()  # type: ignore[attr-defined]
-    text = textpage.get_text_range(0, count) if count > 0 else ""  # type: ignore[attr-defined]
+    raw = textpage.raw
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count > 0 else ""
     if len(text) != count:  # a character outside the BMP: no index mapping, one box a line
         return [
             Line(line.strip(), 0.0, 0.0, 0.0, 0.0, False, page_number)
@@ -61,8 +62,8 @@ def _page_lines(textpage: object, page_number: int, page_height: float) -> list[
         start = end + (2 if text.startswith("\r\n", end) else 1)
         if last < first:
             continue
-        left, _, _, top = textpage.get_charbox(first)  # type: ignore[attr-defined]
-        _, _, right, _ = textpage.get_charbox(last)  # type: ignore[attr-defined]
+        left, _, _, top = textpage.get_charbox(first)
+        _, _, right, _ = textpage.get_charbox(last)
         size = float(pdfium_c.FPDFText_GetFontSize(raw, first))
         weight = int(pdfium_c.FPDFText_GetFontWeight(raw, first))
         lines.append(

@@ -66,8 +66,10 @@ def _paragraph_text(paragraph: Any, heading_ids: frozenset[str]) -> str:
         text = paragraph.text.strip()
         return f"## {text}" if text else ""
     pieces: list[str] = []
-    for run in paragraph.runs:
-        if run.bold and run.text.strip():
+    for run in paragraph.iter_inner_content():  # runs, and hyperlinks with their runs
+        if not hasattr(run, "bold"):
+            pieces.append(run.text)  # a hyperlink: its text, never bold-marked
+        elif run.bold and run.text.strip():
             if pieces and pieces[-1] == "**":
                 pieces.pop()  # two bold runs side by side are one bold run
             else:
