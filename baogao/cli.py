@@ -41,8 +41,12 @@ def _report_skipped(skipped: Sequence[Path]) -> None:
 
 def cmd_text(args: argparse.Namespace) -> int:
     """Print the repaired text of each report, with a `==> path <==` line when several."""
-    from baogao.parsers import ReportError, find_reports, reader_text
-    from baogao.parsers.source import printable  # baogao.display.printable once merged
+    from baogao.parsers import (
+        ReportError,
+        find_reports,
+        printable,  # baogao.display.printable once merged
+        reader_text,
+    )
 
     found = find_reports(_paths_or_seeds(args.paths))
     errors: list[Exception] = list(found.errors)

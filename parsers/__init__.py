@@ -1,6 +1,6 @@
 """Turn report files into immutable `Report` models. No UI here.
 
-folders -> walk (the report files under them, as ripgrep walks)
+folders -> find_reports (the report files under them, walked as ripgrep walks)
 file -> source (any format: text, PDF, web page, Word; bytes to text)
      -> repair (page breaks, markdown debris)
      -> outline (section tree) -> meta -> glossary -> indicators -> Report
@@ -17,12 +17,14 @@ milliseconds to compile, and a program that reads parsed reports back from a cac
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import errno
+import os
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from baogao.parsers.model import Report, ReportError, SourceFormat, report_label
-from baogao.parsers.walk import Found, find_reports
 
 __all__ = [
     "Corpus",
@@ -34,6 +36,7 @@ __all__ = [
     "load",
     "parse",
     "parse_text",
+    "printable",
     "reader_text",
     "report_files",
 ]
@@ -94,6 +97,134 @@ class Corpus:
     reports: tuple[Report, ...]
     errors: tuple[ReportError, ...]
     skipped: tuple[Path, ...] = ()
+
+
+# ------------------------------------------------------------------ finding report files
+# Here, not in a module of its own: the explorer's cached start-up walks the given paths
+# and must load no parsing module (tests/test_cache.py).
+
+TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
+DOCUMENT_SUFFIXES = (".pdf", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".doc", ".wps")
+# What a folder walk reads; other files in a folder are skipped and counted.
+REPORT_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES
+
+FILE_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO), not a file"),
+    (stat.S_ISCHR, "a character device, not a file"),
+    (stat.S_ISBLK, "a block device, not a file"),
+    (stat.S_ISSOCK, "a socket, not a file"),
+)
+
+
+def printable(name: str) -> str:
+    """A file name safe to print: control characters shown as escapes (\\x1b, \\x9b)."""
+    if not any(ch < " " or "\x7f" <= ch <= "\x9f" for ch in name):
+        return name
+    return "".join(repr(ch)[1:-1] if ch < " " or "\x7f" <= ch <= "\x9f" else ch for ch in name)
+
+
+def refuse(path: Path | str, problem: str) -> ReportError:
+    """The error for a file that cannot be read, its name safe to print."""
+    return ReportError(printable(str(path)), problem)
+
+
+def os_problem(error: OSError) -> str:
+    """An OSError as the problem a user reads: a symlink loop is not a missing file."""
+    if error.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if error.errno == errno.ENOENT:
+        return "no such file or folder"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return error.strerror or "cannot be read"
+
+
+def file_kind_problem(mode: int) -> str | None:
+    """Why a file of this kind is not read (a FIFO would block, /dev/zero never ends)."""
+    for is_kind, problem in FILE_KINDS:
+        if is_kind(mode):
+            return problem
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What a walk over the given paths found: report files, problems, other files."""
+
+    files: tuple[Path, ...]
+    errors: tuple[ReportError, ...]
+    skipped: tuple[Path, ...]
+
+
+def find_reports(paths: Iterable[str | Path]) -> Found:
+    """Expand folders (and their sub-folders) into the report files they hold, as ripgrep
+    walks: hidden entries left out, an unreadable folder or a broken link named and
+    skipped, special files refused by kind, a symbolic link loop walked once."""
+    files: list[Path] = []
+    errors: list[ReportError] = []
+    skipped: list[Path] = []
+    visited: set[tuple[int, int]] = set()
+
+    def listing(folder: Path) -> Iterator[os.DirEntry[str]]:
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            errors.append(refuse(folder, f"{os_problem(error)} (folder skipped)"))
+            return iter(())
+        return iter(entries)
+
+    def walk(folder: Path) -> None:
+        """Depth first in name order, with a stack of listings (no recursion limit)."""
+        pending = [listing(folder)]
+        while pending:
+            entry = next(pending[-1], None)
+            if entry is None:
+                pending.pop()
+                continue
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                info = entry.stat()
+            except OSError as error:
+                problem = os_problem(error)
+                if entry.is_symlink() and problem == "no such file or folder":
+                    problem = "a broken symbolic link"
+                errors.append(refuse(path, problem))
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                if (info.st_dev, info.st_ino) in visited:
+                    if entry.is_symlink():
+                        errors.append(refuse(path, "a symbolic link loop (not followed)"))
+                    continue
+                visited.add((info.st_dev, info.st_ino))
+                pending.append(listing(path))
+            elif path.suffix.lower() not in REPORT_SUFFIXES:
+                skipped.append(path)
+            elif stat.S_ISREG(info.st_mode):
+                files.append(path)
+            else:
+                errors.append(refuse(path, file_kind_problem(info.st_mode) or "not a file"))
+
+    for raw in paths:
+        path = Path(raw)
+        try:
+            info = path.stat()
+        except OSError as error:
+            problem = os_problem(error)
+            if path.is_symlink() and problem == "no such file or folder":
+                problem = "a broken symbolic link"
+            errors.append(refuse(path, problem))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            visited.add((info.st_dev, info.st_ino))
+            walk(path)
+        elif stat.S_ISREG(info.st_mode):
+            files.append(path)
+        else:
+            errors.append(refuse(path, file_kind_problem(info.st_mode) or "not a file"))
+    return Found(tuple(files), tuple(errors), tuple(skipped))
 
 
 def report_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ReportError]]:

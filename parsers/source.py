@@ -10,20 +10,15 @@ it is normalised (one line end, ASCII digits, no control characters).
 from __future__ import annotations
 
 import codecs
-import errno
 import os
 import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from baogao.parsers import file_kind_problem, os_problem, printable, refuse
 from baogao.parsers.model import ReportError, SourceFormat
 from baogao.parsers.text import fold_numbers
-
-TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
-DOCUMENT_SUFFIXES = (".pdf", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".doc", ".wps")
-# What a folder walk reads; other files in a folder are skipped and counted.
-REPORT_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -69,13 +64,6 @@ WEB_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003, WPS, encrypted Office
 ZIP_SIGNATURE = b"PK\x03\x04"
 
-FILE_KINDS = (
-    (stat.S_ISFIFO, "a named pipe (FIFO), not a file"),
-    (stat.S_ISCHR, "a character device, not a file"),
-    (stat.S_ISBLK, "a block device, not a file"),
-    (stat.S_ISSOCK, "a socket, not a file"),
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -83,37 +71,6 @@ class Source:
 
     text: str
     format: SourceFormat
-
-
-def printable(name: str) -> str:
-    """A file name safe to print: control characters shown as escapes (\\x1b, \\x9b)."""
-    if not any(ch < " " or "\x7f" <= ch <= "\x9f" for ch in name):
-        return name
-    return "".join(repr(ch)[1:-1] if ch < " " or "\x7f" <= ch <= "\x9f" else ch for ch in name)
-
-
-def refuse(path: Path | str, problem: str) -> ReportError:
-    """The error for a file that cannot be read, its name safe to print."""
-    return ReportError(printable(str(path)), problem)
-
-
-def os_problem(error: OSError) -> str:
-    """An OSError as the problem a user reads: a symlink loop is not a missing file."""
-    if error.errno == errno.ELOOP:
-        return "a symbolic link loop"
-    if error.errno == errno.ENOENT:
-        return "no such file or folder"
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    return error.strerror or "cannot be read"
-
-
-def file_kind_problem(mode: int) -> str | None:
-    """Why a file of this kind is not read (a FIFO would block, /dev/zero never ends)."""
-    for is_kind, problem in FILE_KINDS:
-        if is_kind(mode):
-            return problem
-    return None
 
 
 def _common_share(text: str) -> float:
