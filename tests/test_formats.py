@@ -13,6 +13,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from baogao.cli import main
 from baogao.parsers import Report, ReportError, SourceFormat, parse, reader_text
@@ -407,3 +409,32 @@ def test_docx_hyperlink_text_is_kept_in_its_paragraph(tmp_path: Path) -> None:
     assert docx_text(path.read_bytes(), "link.docx") == (
         "各位代表：现在，我代表市人民政府向大会报告工作，请予审议。\n"
     )
+
+
+PREFIXES = [b"%PDF-1.4\n", b"PK\x03\x04", b"<!DOCTYPE html><html><body><p>", b"\xff\xfe", b""]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(prefix=st.sampled_from(PREFIXES), tail=st.binary(max_size=2000))
+def test_any_bytes_are_read_or_refused_never_raise(
+    tmp_path: Path, prefix: bytes, tail: bytes
+) -> None:
+    path = tmp_path / "any.txt"
+    path.write_bytes(prefix + tail)
+    try:
+        parse(path)
+    except ReportError as error:
+        assert str(error).startswith(f"{path}: ")
+
+
+def test_a_docx_whose_document_part_is_not_xml_is_refused(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types")
+        archive.writestr("word/document.xml", "政府工作报告 not xml")
+    path = tmp_path / "bad.docx"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(ReportError, match=r"bad\.docx: a corrupt Word file"):
+        parse(path)
