@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-SUBCOMMANDS = ("dump", "indicators", "compare", "bookmarks")
+SUBCOMMANDS = ("dump", "indicators", "text", "compare", "bookmarks")
 
 
 def _paths_or_seeds(paths: Sequence[str]) -> list[str]:
@@ -35,6 +35,48 @@ def _report_errors(errors: Sequence[Exception]) -> None:
         say_error(error)
 
 
+def _report_skipped(skipped: Sequence[Path]) -> None:
+    """One line for the files of other kinds a folder held: `skipped 3 files … (2 .png, 1 .xlsx)`."""
+    if not skipped:
+        return
+    from collections import Counter
+
+    kinds = Counter(path.suffix.lower() or "no extension" for path in skipped)
+    listed = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+    plural = "s" if len(skipped) != 1 else ""
+    say_error(f"skipped {len(skipped)} file{plural} of other kinds ({listed})")
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    """Print the repaired text of each report, with a `==> path <==` line when several."""
+    from baogao.display import printable
+    from baogao.parsers import (
+        ReportError,
+        find_reports,
+        reader_text,
+    )
+
+    found = find_reports(_paths_or_seeds(args.paths))
+    errors: list[Exception] = list(found.errors)
+    try:
+        for file in found.files:
+            try:
+                text = reader_text(file)
+            except ReportError as error:
+                errors.append(error)
+                continue
+            if len(found.files) > 1:
+                sys.stdout.write(f"==> {printable(str(file))} <==\n")
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `baogao text r.pdf | head`
+        sys.stderr.close()
+        return 0
+    _report_skipped(found.skipped)
+    _report_errors(errors)
+    return 1 if errors else 0
+
+
 def cmd_dump(args: argparse.Namespace) -> int:
     from baogao.parsers import load
     from baogao.parsers.serialize import report_to_dict
@@ -47,6 +89,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # `baogao dump | head`
         sys.stderr.close()
         return 0
+    _report_skipped(corpus.skipped)
     _report_errors(corpus.errors)
     return 1 if corpus.errors else 0
 
@@ -57,6 +100,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
     corpus = load(_paths_or_seeds(args.paths))
     sys.stdout.write(render_indicators(corpus.reports, args.format))
+    _report_skipped(corpus.skipped)
     _report_errors(corpus.errors)
     return 1 if corpus.errors else 0
 
@@ -166,6 +210,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compare.add_argument("--format", choices=["table", "csv", "json"], default="table")
     compare.set_defaults(run=cmd_compare)
+    text = sub.add_parser(
+        "text", help="print the repaired plain text of each report (what offsets point into)"
+    )
+    text.add_argument("paths", nargs="*", metavar="PATH")
+    text.set_defaults(run=cmd_text)
     bookmarks = sub.add_parser("bookmarks", help="export or import bookmarks as TOML")
     bookmarks.add_argument("action", choices=["export", "import"])
     bookmarks.add_argument("file", metavar="FILE.toml")

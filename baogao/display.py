@@ -6,11 +6,12 @@ No Textual here; Rich measures cells (a CJK character takes two).
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 
 from baogao.parsers.model import GrowthBasis, Indicator, IndicatorKind, Qualifier
+from baogao.parsers.text import printable
+
+__all__ = ["cut", "format_figure", "format_growth", "format_number", "format_value", "printable"]
 
 ELLIPSIS = "…"
 MINUS = "\u2212"  # typographic minus: "−2.1%"
@@ -20,29 +21,6 @@ KIND_LABELS: dict[IndicatorKind, str] = {
     IndicatorKind.ACTUAL: "实际",
     IndicatorKind.TARGET: "目标",
 }
-
-
-# C0 controls, DEL and C1 controls: each can start or end a terminal escape sequence
-# (ESC, CSI = U+009B, OSC = U+009D, BEL, ST = U+009C), so none reaches the terminal raw.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-LINE_CONTROLS = frozenset("\n\t")  # kept as they are where the caller lays out lines
-ESCAPE_NAMES = {"\r": r"\r", "\n": r"\n", "\t": r"\t"}
-
-
-def printable(text: object, *, keep_lines: bool = False) -> str:
-    r"""Outside text made safe for a terminal: control characters shown escaped, as git does.
-
-    ESC ] 52 ; c ; … becomes the visible text `\x1b]52;c;…`: the reader sees the
-    byte, the terminal never acts on it. With `keep_lines`, line breaks and tabs stay.
-    """
-
-    def escaped(match: re.Match[str]) -> str:
-        char = match.group()
-        if keep_lines and char in LINE_CONTROLS:
-            return char
-        return ESCAPE_NAMES.get(char, f"\\x{ord(char):02x}")
-
-    return CONTROL_CHARACTER.sub(escaped, str(text))
 
 
 def cut(text: str, cells: int) -> str:

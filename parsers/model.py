@@ -115,6 +115,16 @@ def report_label(meta: Metadata, path: str, *, with_region: bool = True) -> str:
     )
 
 
+class SourceFormat(StrEnum):
+    """The kind of file a report was read from (its content decides, not its name)."""
+
+    TXT = "txt"
+    MD = "md"
+    PDF = "pdf"
+    HTML = "html"
+    DOCX = "docx"
+
+
 class TermSource(StrEnum):
     EXPLICIT = "explicit"  # defined in a 名词解释 / 注释 section
     INLINE = "inline"  # a coined term used in the body without a definition
@@ -192,6 +202,7 @@ class Report:
     emphasis: tuple[Span, ...] = ()  # bold runs (**…**) of the source, now unmarked
     glossary: tuple[Term, ...] = ()
     indicators: tuple[Indicator, ...] = ()
+    source_format: SourceFormat = SourceFormat.TXT
     _index: SectionIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property

@@ -40,6 +40,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     meta = report.meta
     return {
         "path": report.path,
+        "source_format": str(report.source_format),
         "title": meta.title,
         "region": meta.region,
         "doc_type": meta.doc_type,

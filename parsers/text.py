@@ -89,3 +89,28 @@ def chinese_number(numeral: str) -> int:
         return CN_DIGITS.get(numeral, 0)
     tens, _, ones = numeral.partition("十")
     return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + CN_DIGITS.get(ones, 0)
+
+
+# ---------------------------------------------------------------- terminal safety
+
+# C0 controls, DEL and C1 controls: each can start or end a terminal escape sequence
+# (ESC, CSI = U+009B, OSC = U+009D, BEL, ST = U+009C), so none reaches the terminal raw.
+TERMINAL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+LINE_CONTROLS = frozenset("\n\t")  # kept as they are where the caller lays out lines
+ESCAPE_NAMES = {"\r": r"\r", "\n": r"\n", "\t": r"\t"}
+
+
+def printable(text: object, *, keep_lines: bool = False) -> str:
+    r"""Outside text made safe for a terminal: control characters shown escaped, as git does.
+
+    ESC ] 52 ; c ; … becomes the visible text `\x1b]52;c;…`: the reader sees the
+    byte, the terminal never acts on it. With `keep_lines`, line breaks and tabs stay.
+    """
+
+    def escaped(match: re.Match[str]) -> str:
+        char = match.group()
+        if keep_lines and char in LINE_CONTROLS:
+            return char
+        return ESCAPE_NAMES.get(char, f"\\x{ord(char):02x}")
+
+    return TERMINAL_CONTROL.sub(escaped, str(text))

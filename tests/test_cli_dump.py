@@ -10,7 +10,7 @@ from pathlib import Path
 from baogao.seeds import seed_paths
 
 DOC_KEYS = {
-    "path", "title", "region", "doc_type", "date", "speaker", "review_year", "plan_year",
+    "path", "source_format", "title", "region", "doc_type", "date", "speaker", "review_year", "plan_year",
     "plan_period", "sections", "glossary", "indicators",
 }  # fmt: skip
 SECTION_KEYS = {"title", "kind", "level", "start", "end", "children"}
