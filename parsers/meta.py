@@ -241,6 +241,13 @@ def _level(region: str, parent: str | None) -> RegionLevel | None:
     return None
 
 
+def _copies(sections: tuple[Section, ...]) -> int:
+    """How many times the file holds the report: a scraped page repeats it whole, so its
+    first part recurs at the top level (the outline keeps every copy: nothing is lost)."""
+    parts = [section.title for section in sections if section.kind != SectionKind.FRONT]
+    return max(1, parts.count(parts[0])) if parts else 1
+
+
 def read_metadata(text: str, sections: tuple[Section, ...], path: str) -> Metadata:
     lines = _front_lines(text, sections)
     title = _title(lines)
@@ -262,4 +269,5 @@ def read_metadata(text: str, sections: tuple[Section, ...], path: str) -> Metada
         plan_period=_plan_period(title, text) if is_plan else None,
         region_parent=region_parent,
         region_level=region_level,
+        copies=_copies(sections),
     )
