@@ -59,10 +59,11 @@ _CN_NUMERAL = "[零〇一二两三四五六七八九十]{1,3}(?:点[零〇一二
 SQUEEZED = re.compile(
     rf"(?P<space>[ \t\u3000\xa0]+)"
     rf"|百分之(?P<low>{_CN_NUMERAL})(?:(?:至|到|—|－|-)(?:百分之)?(?P<high>{_CN_NUMERAL}))?"
+    rf"|(?<=增长)(?P<times>[一二两三四五六七八九十]{{1,2}})倍"  # 增长一倍 -> 1倍
 )
 
 
-DIGIT = re.compile(r"[0-9０-９]|百分之")
+DIGIT = re.compile(r"[0-9０-９]|百分之|增长[一二两三四五六七八九十]{1,2}倍")
 
 # How far back a figure looks for what its paragraph says (linear time on a report
 # written on one line): a target block's lead sentence is never further away.
@@ -126,7 +127,7 @@ SHORT_WORD = re.compile(r"[^、和与及]+")
 #   同比增长 3.4%左右 / 年均增长 21.9% / 分别增长 6.5%、8.5% / 年均增长分别达5.4%、8.9%
 #   增长5%—5.5% / 下降 0.3 个百分点 / 增长不低于6%
 # 5.5%左右—6%: the low end may carry its own 左右
-_RATE = rf"{_NUMBER}%?(?:左右)?(?:{_RANGE}{_NUMBER})?(?:%|个百分点)(?:左右|以上|以内|以下)?"
+_RATE = rf"{_NUMBER}%?(?:左右)?(?:{_RANGE}{_NUMBER})?(?:%|个百分点|倍)(?:左右|以上|以内|以下)?"
 GROWTH = re.compile(
     rf"""
     (?=[同比较年平每分增提上下减降回涨累])  # fail fast: what the basis, 分别 or verb starts with
@@ -157,7 +158,7 @@ RATE = re.compile(
     rf"""
     (?P<low>{_NUMBER})%?(?:左右)?
     (?:{_RANGE}(?P<high>{_NUMBER}))?
-    (?P<unit>%|个百分点)
+    (?P<unit>%|个百分点|倍)  # 增长1.29倍: a growth of 129%
     (?P<qualifier>左右|以上|以内|以下)?
     """,
     re.VERBOSE,
@@ -168,7 +169,7 @@ RATE = re.compile(
 VALUE = re.compile(
     rf"""
     (?=\d)(?<![A-Za-z0-9.])
-    (?P<number>{_NUMBER})
+    (?P<number>{_NUMBER})(?P<more>余|多)?  # 300余亿元, 67700多亿元: at least
     (?P<unit>{_UNIT})(?P<per>/年)?
     (?P<qualifier>左右|以上|以内|以下)?
     (?![A-Za-z])
@@ -212,6 +213,7 @@ TARGET_NAMED_IN_REVIEW = re.compile(
 REVIEW_SENTENCE = re.compile(
     r"过去一年|一年来|去年(?!同期)|上一年|刚刚过去的|回顾"
     r"|(?<!预计)全年(?:全省|全市|全区|全县|全国)?(?:地区|国民|国内)?生产总值"
+    r"|(?:超过|超出|高于|好于|完成|实现)[^，。；]{0,6}(?:预期目标|预定目标)"
 )
 # Words of the coming year or plan that a review marker must be nearer than.
 AHEAD = re.compile(r"今年|明年|力争|确保|预期|计划|目标")
@@ -346,10 +348,11 @@ def _rates(text: str) -> tuple[_Rate, ...]:
         if not _finite(_number(match["low"]), _number(high) if high else None):
             return ()
         qualifier = QUALIFIERS.get(match["qualifier"] or "")
+        scale = 100.0 if match["unit"] == "倍" else 1.0
         rates.append(
             _Rate(
-                low=_number(match["low"]),
-                high=_number(high) if high else None,
+                low=_number(match["low"]) * scale,
+                high=_number(high) * scale if high else None,
                 points=match["unit"] == "个百分点",
                 qualifier=Qualifier.RANGE if high else qualifier,
             )
@@ -457,6 +460,8 @@ def _tokens(squeezed: str) -> list[_Token]:
     for match in VALUE.finditer(squeezed):
         unit = match["unit"] + (match["per"] or "")
         qualifier = QUALIFIERS.get(match["qualifier"] or "")
+        if match["more"]:
+            qualifier = Qualifier.AT_LEAST
         number = _number(match["number"])
         if _finite(number):
             found.append(_Value(match.start(), match.end(), number, unit, qualifier))
@@ -526,6 +531,7 @@ def _read_sentence(squeezed: str) -> list[_Draft]:
     group: list[_Draft] = []
     previous: _Token | None = None
     reach = 0
+    in_base = False  # 从2021年的4.5万元和1.8万元分别提高到…: the starting points run on
     for token in _tokens(squeezed):
         gap = squeezed[reach : token.start]
         reach = token.end
@@ -535,6 +541,7 @@ def _read_sentence(squeezed: str) -> list[_Draft]:
                 and JOINER.fullmatch(gap) is not None
                 and all(d.value is None and d.growth is None for d in group)
             )
+            in_base = False
             new = [_Draft(m.name, m.raw, m.start, token.end) for m in token.members]
             group = group + new if joined else new
             drafts.extend(new)
@@ -547,7 +554,9 @@ def _read_sentence(squeezed: str) -> list[_Draft]:
             group = []
             continue
         if isinstance(token, _Value):
-            if BASE_GAP.search(gap) or INCREMENT_GAP.search(gap):
+            joined_base = in_base and JOINER.fullmatch(gap) is not None
+            in_base = joined_base or BASE_GAP.search(gap) is not None
+            if in_base or INCREMENT_GAP.search(gap):
                 continue
             bound_match = BOUND_BEFORE.search(gap)
             bound = BOUND_QUALIFIERS.get(bound_match["bound"]) if bound_match else None
@@ -587,11 +596,11 @@ def _read_growth(growth: _Growth, gap: str, group: list[_Draft], drafts: list[_D
 # ---------------------------------------------------------------- kind and period
 
 
-def _target_block_end(text: str) -> int:
-    """End of the last target-block marker in `text` that is not a review naming a
-    target (增速高于预期目标), or -1."""
+def _target_block_end(text: str, pattern: re.Pattern[str] = TARGET_BLOCK) -> int:
+    """End of the last target marker in `text` that is not a review naming a target
+    (增速高于预期目标), or -1."""
     found = -1
-    for match in TARGET_BLOCK.finditer(text):
+    for match in pattern.finditer(text):
         if not TARGET_NAMED_IN_REVIEW.search(text, max(0, match.start() - 8), match.start()):
             found = match.end()
     return found
@@ -635,7 +644,7 @@ def _kind(
         return told
     if by_section is not None:
         return by_section, Evidence.SECTION
-    target = _last_end(TARGET_MARKER, context)
+    target = _target_block_end(context, TARGET_MARKER)
     actual = _last_end(ACTUAL_MARKER, context)
     if target == actual:
         return None
@@ -759,6 +768,8 @@ def _squeeze(sentence: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
         length += match.start() - position
         if match["space"]:
             written = ""
+        elif match["times"]:
+            written = f"{chinese_number(match['times'])}倍"
         else:
             high = match["high"]
             written = _numeral(match["low"]) + (f"-{_numeral(high)}" if high else "") + "%"

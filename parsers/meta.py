@@ -130,7 +130,7 @@ def _region_from_body(text: str) -> str | None:
 
 def _region(lines: list[str], title: str, text: str) -> str | None:
     # a dateline may be split over two lines: ——2026年1月26日在广东省第十四届⏎人民代表大会…
-    joined = "".join(lines)
+    joined = "".join(re.sub(r"\s+", "", line) for line in lines)
     meeting = MEETING_LINE.search(joined)
     if meeting:
         if meeting.group("national"):
@@ -157,7 +157,9 @@ def _region(lines: list[str], title: str, text: str) -> str | None:
 
 
 def _date(lines: list[str]) -> str | None:
-    for line in ("".join(lines), *lines):
+    # 1 9 9 8 年3 月5 日: letter-spaced digits read as written
+    compact = [re.sub(r"\s+", "", line) for line in lines]
+    for line in ("".join(compact), *compact):
         match = MEETING_LINE.search(line) or (DATE.search(line) if "会议" in line else None)
         if match:
             year, month, day = (int(match.group(g)) for g in ("year", "month", "day"))
