@@ -112,6 +112,11 @@ NAME = re.compile(_alternation([*ALIASES, *COLLECTIVES]))
 # Words just before a name that make it part of something else: 占地区生产总值比重,
 # 单位生产总值水耗, 日接待游客达1.8万人次
 NAME_BLOCKED_BEFORE = re.compile(r"(?:单位|人均|万元|占|比|较|于|每|日|天|周)$")
+# … and a sector or sub-population before it makes it another statistic: 海洋生产总值,
+# 工业固定资产投资, 其中脱贫地区农村居民人均可支配收入
+NAME_SECTOR_BEFORE = re.compile(
+    r"(?:海洋|工业|民间|制造业|基础设施|房地产|农业|服务业|文化产业|数字经济|旅游|林业|交通|地区)$"
+)
 # … and just after: 旅游收入占比, 生产总值能耗, 三次产业增加值结构, 一般公共预算收入中税收…
 NAME_BLOCKED_AFTER = re.compile(r"占|的?比重|比例|结构|能耗|水耗|增量|排名|位居|中")
 
@@ -407,6 +412,8 @@ def _names(squeezed: str) -> list[_Name]:
         if start and squeezed[start - 1] in "（(":
             continue  # a gloss: 地区生产总值（GDP）
         if NAME_BLOCKED_BEFORE.search(squeezed, max(0, start - 2), start):
+            continue
+        if NAME_SECTOR_BEFORE.search(squeezed, max(0, start - 4), start):
             continue
         if NAME_BLOCKED_AFTER.match(squeezed, end):
             continue
