@@ -4,6 +4,8 @@ the reports issue 12 quotes), read as a user sees it in the figures table."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from baogao.parsers import parse_text
 from baogao.parsers.indicator_names import display_name
@@ -301,3 +303,56 @@ def test_an_appendix_label_over_its_glossary_is_one_part() -> None:
 def test_a_sub_population_is_not_the_regions_income() -> None:
     text = "农村居民人均可支配收入增长6.5%，其中脱贫地区农村居民人均可支配收入增长7.2%。"
     assert [i.growth for i in figures(text, SectionKind.REVIEW)] == [6.5]
+
+
+# ---------------------------------------------------------------- never a figure from …
+
+NAMES = (
+    "地区生产总值",
+    "国内生产总值",
+    "一般公共预算收入",
+    "城镇新增就业",
+    "居民消费价格",
+    "经济增长",
+)
+TAILS = ("", "，增长6.5%", "，达到120亿元", "，同比增长6.5%左右")
+
+
+@st.composite
+def distractors(draw: st.DrawFn) -> tuple[str, set[float]]:
+    """A year, a date, an ordinal, a document number or a phone number, and its numbers."""
+    year = draw(st.integers(1950, 2049))
+    month, day = draw(st.integers(1, 12)), draw(st.integers(1, 28))
+    small = draw(st.integers(1, 99))
+    phone = draw(st.integers(10_000_000, 99_999_999))
+    text, numbers = draw(
+        st.sampled_from(
+            [
+                (f"{year}年", {year}),
+                (f"{year}年{month}月{day}日", {year, month, day}),
+                (f"第{small}", {small}),
+                (f"第{small}位", {small}),
+                (f"国发〔{year}〕{small}号", {year, small}),
+                (f"电话0991-{phone}", {991, phone}),
+                (f"（{year}—{year + 5}年）", {year, year + 5}),
+            ]
+        )
+    )
+    return text, {float(n) for n in numbers}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(NAMES),
+    st.sampled_from(("", "在", "于", "，", "自", "截至")),
+    distractors(),
+    st.sampled_from(TAILS),
+    st.sampled_from([SectionKind.REVIEW, SectionKind.WORK, SectionKind.OTHER]),
+)
+def test_no_figure_is_taken_from_a_year_date_ordinal_document_number_or_phone(
+    name: str, joiner: str, distractor: tuple[str, set[float]], tail: str, kind: SectionKind
+) -> None:
+    text, numbers = distractor
+    for sentence in (f"{name}{joiner}{text}{tail}。", f"{text}{joiner}{name}{tail}。"):
+        for found in figures(sentence, kind):
+            assert found.value not in numbers and found.growth not in numbers, sentence
