@@ -127,7 +127,7 @@ STATISTICS: tuple[Statistic, ...] = (
     Statistic(
         "城镇居民人均可支配收入",
         Measure.MONEY,
-        ("城镇常住居民人均可支配收入", "城镇居民可支配收入"),
+        ("城镇常住居民人均可支配收入", "城镇居民可支配收入", "城镇居民收入"),
     ),
     Statistic(
         "农村居民人均可支配收入",
@@ -137,6 +137,8 @@ STATISTICS: tuple[Statistic, ...] = (
             "农牧民人均可支配收入",
             "农民人均可支配收入",
             "农村牧区居民人均可支配收入",
+            "农村牧区常住居民人均可支配收入",
+            "农村居民收入",
         ),
     ),
     # a different statistic from 可支配收入 (used until 2013): never merge them

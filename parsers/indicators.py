@@ -187,7 +187,8 @@ VALUE = re.compile(
 # / ，定为百分之八至九).
 CLAUSE_SEPARATOR = re.compile(r"[，,、：:]")
 CONTINUATION = re.compile(
-    r"(?:同比|比上年|较上年|同口径|按可比价格计算|可比价|实际|名义|分别|实现|完成|总量|总额|规模"
+    r"(?:同比|比上年|较上年|同口径|按可比口径|可比口径|按可比价格计算|可比价|实际|名义|分别|实现|完成"
+    r"|总量|总额|规模"
     r"|达到|达|为|约|累计|均|全年|定为)*"
 )
 # A level raised past a threshold: 突破3万亿元、达3.6万亿元 (the second is the level)
@@ -306,6 +307,7 @@ class _Growth:
     annual: bool
     negative: bool
     cumulative: bool = False  # 累计下降16%
+    each: bool = False  # 分别增长7.5%: one rate for every name listed
 
 
 _Token = _Name | _Value | _Growth
@@ -453,7 +455,8 @@ def _tokens(squeezed: str) -> list[_Token]:
         annual = match["basis"] in ANNUAL_BASES
         negative = match["verb"] in NEGATIVE_VERBS
         cumulative = match["basis"] == "累计"
-        found.append(_Growth(match.start(), match.end(), rates, annual, negative, cumulative))
+        each = "分别" in match[0]
+        found.append(_Growth(match.start(), match.end(), rates, annual, negative, cumulative, each))
     for name in names:
         if name.members and name.members[-1].raw in GROWTH_NAMES:
             named = NAMED_RATE.match(squeezed, name.end)
@@ -586,7 +589,8 @@ def _read_growth(growth: _Growth, gap: str, group: list[_Draft], drafts: list[_D
     rates = growth.rates
     if len(rates) == len(group):
         targets = group
-    elif len(rates) == 1 and len(group) > 1 and gap.endswith("均"):
+    elif len(rates) == 1 and len(group) > 1 and (growth.each or gap.endswith(("均", "分别"))):
+        # 城乡居民人均可支配收入分别增长7.5% / …分别达35512元、25689元，分别同比增长7.8%
         targets = group
         rates = rates * len(group)
     elif len(rates) > len(group) and len(drafts) >= len(rates):
@@ -688,6 +692,19 @@ def _last_year(context: str) -> tuple[int, str] | None:
             continue
         found = (int(match["year"]), before.strip())
     return found
+
+
+def _section_plan(path: tuple[Section, ...], kind: IndicatorKind) -> tuple[int, int] | None:
+    """The plan a top-level section is about when its title names plans and no year:
+    二、“十四五”时期发展成就和“十五五”… is 十四五's for actuals, 十五五's for targets."""
+    if not path or YEAR.search(path[0].title):
+        return None
+    plans = [
+        five_year_plan_years(_plan_number(match)) for match in PLAN_MARKER.finditer(path[0].title)
+    ]
+    if not plans:
+        return None
+    return plans[-1] if kind is IndicatorKind.TARGET else plans[0]
 
 
 def _plan_period(text: str | None) -> tuple[int, int] | None:
@@ -868,7 +885,11 @@ def extract_indicators(
             dated = _period(kind, draft.annual or draft.cumulative, meta, context, prefix)
             if dated is None:
                 continue
-            period = dated[0]
+            period, period_evidence = dated
+            if period_evidence is None and meta.plan_period is None:
+                plan = _section_plan(index.path(start), kind)
+                if plan is not None:  # 二、“十五五”时期主要目标任务: the plan's, not 2026's
+                    period, period_evidence = _span(plan), Evidence.PLAN_PERIOD
             if _cumulative_over_a_span(period, draft, text[max(base, start - 40) : start]):
                 continue
             indicator = Indicator(
@@ -886,7 +907,7 @@ def extract_indicators(
                 start=start,
                 end=end,
                 sentence=clean[:SENTENCE_KEPT],
-                evidence=dated[1] or evidence,
+                evidence=period_evidence or evidence,
             )
             key = (
                 indicator.name,
