@@ -356,3 +356,44 @@ def test_no_figure_is_taken_from_a_year_date_ordinal_document_number_or_phone(
     for sentence in (f"{name}{joiner}{text}{tail}。", f"{text}{joiner}{name}{tail}。"):
         for found in figures(sentence, kind):
             assert found.value not in numbers and found.growth not in numbers, sentence
+
+
+# ---------------------------------------------------------------- glossaries
+
+BODY = "政府工作报告\n各位代表：\n一、2025年工作回顾\n我们推进“两新”工作和“5+2就业之家”建设，落实“两重”“两新”。\n"
+GLOSSARIES = {
+    "名词注释 under 附件": "附件\n名词注释\n1.“两新”：指大规模设备更新和消费品以旧换新。\n2.“5+2就业之家”：指五天工作两天休息的就业服务站。\n",
+    "有关内容名词注释 under 附件2, N. “term”": "附件2\n有关内容名词注释\n1. “两新”：指大规模设备更新和消费品以旧换新。\n2. “5+2就业之家”：指五天工作两天休息的就业服务站。\n",
+    "a heading glued to entry 1": "附件\n名词解释1.“两新”：指大规模设备更新和消费品以旧换新。\n2.“5+2就业之家”：指五天工作两天休息的就业服务站。\n",
+    "注释 with a term starting with a digit": "注释\n1.“两新”：指大规模设备更新和消费品以旧换新。\n2.5+2就业之家：指五天工作两天休息的就业服务站。\n",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", GLOSSARIES)
+def test_glossary_entries_are_definitions_never_sections(shape: str) -> None:
+    report = parse_text(BODY + GLOSSARIES[shape])
+    parts = [s for s in report.sections if s.kind is not SectionKind.FRONT]
+    assert [s.kind for s in parts] == [SectionKind.REVIEW, SectionKind.GLOSSARY]
+    assert all(not s.children for s in parts)
+    defined = {t.key: t.definition for t in report.glossary if t.definition}
+    assert defined["两新"] == "指大规模设备更新和消费品以旧换新。"
+    assert defined["5+2就业之家"] == "指五天工作两天休息的就业服务站。"
+
+
+def test_two_quoted_terms_in_one_entry_each_get_their_part() -> None:
+    report = parse_text(
+        BODY + "附件\n名词解释\n1.“两重”“两新”：“两重”指国家重大战略实施和重点领域安全能力建设，"
+        "“两新”指大规模设备更新和消费品以旧换新。\n"
+    )
+    defined = {t.key: t.definition for t in report.glossary if t.definition}
+    assert defined["两重"] == "指国家重大战略实施和重点领域安全能力建设"
+    assert defined["两新"] == "指大规模设备更新和消费品以旧换新。"
+
+
+def test_an_appendix_list_of_projects_is_not_a_glossary() -> None:
+    report = parse_text(
+        BODY
+        + "附件1\n2026年十件民生实事\n1.提高低保标准：城乡低保标准提高5%。\n2.建设养老床位：新增床位1万张。\n"
+    )
+    assert [s.kind for s in report.sections][-1] is SectionKind.OTHER
+    assert not any(t.definition for t in report.glossary)
