@@ -217,8 +217,8 @@ TARGET_NAMED_IN_REVIEW = re.compile(
 # A review sentence: the previous year's actual wherever it stands.
 #   过去一年，…国内生产总值增长10.3% / 全年国民生产总值一万七千四百亿元，比上年增长５％
 REVIEW_SENTENCE = re.compile(
-    r"过去一年|一年来|去年(?!同期)|上一年|刚刚过去的|回顾"
-    r"|(?<!预计)全年(?:全省|全市|全区|全县|全国)?(?:地区|国民|国内)?生产总值"
+    r"过去一年|一年来|(?<![比较于])去年(?!同期)|(?<![比较于])上一年|刚刚过去的|回顾"
+    r"|(?<!预计)(?<![今明]年)全年(?:全省|全市|全区|全县|全国)?(?:地区|国民|国内)?生产总值"
     r"|(?:超过|超出|高于|好于|完成|实现)[^，。；]{0,6}(?:预期目标|预定目标)"
 )
 # Words of the coming year or plan that a review marker must be nearer than.

@@ -30,7 +30,7 @@ REGION_IN_TITLE = re.compile(
     rf"^(?:(?:19|20)\d\d年)?(?P<region>\S{{1,12}}?(?:{ADMIN_UNIT}))(?:人民政府)?(?:国民经济|政府工作报告)"
 )
 # 1981年国务院政府工作报告 / 国务院总理 李克强: the State Council reports for the nation
-STATE_COUNCIL = re.compile(r"国务院(?:政府工作报告|总理|副总理|委托)")
+STATE_COUNCIL = re.compile(r"国务院(?:政府工作报告|总理|副总理)")
 # 呼伦贝尔市海拉尔区 -> (呼伦贝尔市, 海拉尔区): the unit and the one above it
 NESTED_REGION = re.compile(
     r"^(?P<parent>[\u4e00-\u9fff]{2,10}?(?:省|自治区|市|自治州|地区|盟))"
@@ -237,10 +237,9 @@ def _level(region: str, parent: str | None) -> RegionLevel | None:
         return RegionLevel.PREFECTURE
     if region.endswith(("县", "旗", "区")):
         return RegionLevel.COUNTY
-    if region.endswith("市") and parent is not None:
-        provincial = parent.endswith(("省", "自治区"))
-        return RegionLevel.PREFECTURE if provincial else RegionLevel.COUNTY
-    return None
+    if region.endswith("市") and parent is not None and parent.endswith(("市", "自治州", "盟")):
+        return RegionLevel.COUNTY  # a city under a city or prefecture: 伊犁哈萨克自治州伊宁市
+    return None  # 市 alone (or under a province) may be a prefecture or a county-level city
 
 
 def _copies(sections: tuple[Section, ...]) -> int:

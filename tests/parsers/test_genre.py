@@ -397,3 +397,16 @@ def test_an_appendix_list_of_projects_is_not_a_glossary() -> None:
     )
     assert [s.kind for s in report.sections][-1] is SectionKind.OTHER
     assert not any(t.definition for t in report.glossary)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年主要预期目标是：地区生产总值比去年增长6%左右。",
+        "今年全年地区生产总值增长6%左右。",
+        "在去年基础上，今年地区生产总值增长6%左右。",
+    ],
+)
+def test_last_year_as_a_basis_is_no_review(sentence: str) -> None:
+    found = gdp(sentence, SectionKind.WORK)
+    assert (found.kind, found.period, found.growth) == (IndicatorKind.TARGET, "2026", 6.0)
