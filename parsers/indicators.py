@@ -886,7 +886,8 @@ def extract_indicators(
             if dated is None:
                 continue
             period, period_evidence = dated
-            if period_evidence is None and meta.plan_period is None:
+            by_place = evidence in (Evidence.SECTION, Evidence.MARKER)
+            if by_place and period_evidence is None and meta.plan_period is None:
                 plan = _section_plan(index.path(start), kind)
                 if plan is not None:  # 二、“十五五”时期主要目标任务: the plan's, not 2026's
                     period, period_evidence = _span(plan), Evidence.PLAN_PERIOD

@@ -410,3 +410,15 @@ def test_an_appendix_list_of_projects_is_not_a_glossary() -> None:
 def test_last_year_as_a_basis_is_no_review(sentence: str) -> None:
     found = gdp(sentence, SectionKind.WORK)
     assert (found.kind, found.period, found.growth) == (IndicatorKind.TARGET, "2026", 6.0)
+
+
+def test_the_target_block_inside_a_part_titled_by_the_plan_is_still_the_years() -> None:
+    report = parse_text(
+        "政府工作报告\n各位代表：\n一、2020年工作回顾\n地区生产总值增长3%。\n二、“十四五”时期主要目标任务\n"
+        "今后五年，地区生产总值年均增长6%。\n今年经济社会发展主要预期目标是：地区生产总值增长6%以上。\n"
+        "城镇新增就业累计达到50万人。"
+    )
+    rows = {(i.name, i.period, i.growth_basis, i.evidence) for i in report.indicators}
+    assert ("地区生产总值", "2021", GrowthBasis.YOY, Evidence.TARGET_BLOCK) in rows
+    assert ("地区生产总值", "2021-2025", GrowthBasis.ANNUAL_AVG, Evidence.PLAN_PERIOD) in rows
+    assert ("城镇新增就业", "2021-2025", None, Evidence.PLAN_PERIOD) in rows
