@@ -115,7 +115,8 @@ NAME_BLOCKED_BEFORE = re.compile(r"(?:单位|人均|万元|占|比|较|于|每|�
 # … and a sector or sub-population before it makes it another statistic: 海洋生产总值,
 # 工业固定资产投资, 其中脱贫地区农村居民人均可支配收入
 NAME_SECTOR_BEFORE = re.compile(
-    r"(?:海洋|工业|民间|制造业|基础设施|房地产|农业|服务业|文化产业|数字经济|旅游|林业|交通|地区)$"
+    r"(?:海洋|工业|民间|制造业|基础设施|房地产|农业|服务业|文化产业|数字经济|旅游|林业|交通|地区"
+    r"|县域|湾区|园区|开发区|民营|城市群|都市圈)$"
 )
 # … and just after: 旅游收入占比, 生产总值能耗, 三次产业增加值结构, 一般公共预算收入中税收…
 NAME_BLOCKED_AFTER = re.compile(r"占|的?比重|比例|结构|能耗|水耗|增量|排名|位居|中")
@@ -158,6 +159,9 @@ NAMED_RATE = re.compile(
     re.VERBOSE,
 )
 
+# “十五”期间年均经济增长速度预期目标为7%左右: the basis written before the name
+ANNUAL_BEFORE_NAME = re.compile(r"(?:年均|年平均|平均每年)$")
+
 # One rate of a growth list: 6.5% / 5%-5.5% / 6.5%－7%左右 / 0.3个百分点
 RATE = re.compile(
     rf"""
@@ -178,6 +182,7 @@ VALUE = re.compile(
     (?P<unit>{_UNIT})(?P<per>/年)?
     (?P<qualifier>左右|以上|以内|以下)?
     (?![A-Za-z])
+    (?P<attribute>的|[县市区镇村])?  # 经济总量超500亿元的县域 / 超200亿元县2个: a threshold
     """,
     re.VERBOSE,
 )
@@ -460,16 +465,21 @@ def _tokens(squeezed: str) -> list[_Token]:
     for name in names:
         if name.members and name.members[-1].raw in GROWTH_NAMES:
             named = NAMED_RATE.match(squeezed, name.end)
+            annual = ANNUAL_BEFORE_NAME.search(squeezed, max(0, name.start - 4), name.start)
             if named and (rates := _rates(named["rates"])):
                 bound = BOUND_QUALIFIERS.get(named["bound"] or "")
                 if bound and len(rates) == 1 and rates[0].qualifier is None:
                     rates = (_Rate(rates[0].low, rates[0].high, rates[0].points, bound),)
                 found.append(
-                    _Growth(named.start("rates"), named.end(), rates, annual=False, negative=False)
+                    _Growth(
+                        named.start("rates"), named.end(), rates, annual is not None, negative=False
+                    )
                 )
     for match in VALUE.finditer(squeezed):
         unit = match["unit"] + (match["per"] or "")
         qualifier = QUALIFIERS.get(match["qualifier"] or "")
+        if match["attribute"] and UNITS.get(match["unit"]) is not Measure.RATE:
+            continue  # describes the things counted, not the statistic's level
         if match["more"]:
             qualifier = Qualifier.AT_LEAST
         number = _number(match["number"])

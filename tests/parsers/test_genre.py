@@ -422,3 +422,24 @@ def test_the_target_block_inside_a_part_titled_by_the_plan_is_still_the_years() 
     assert ("地区生产总值", "2021", GrowthBasis.YOY, Evidence.TARGET_BLOCK) in rows
     assert ("地区生产总值", "2021-2025", GrowthBasis.ANNUAL_AVG, Evidence.PLAN_PERIOD) in rows
     assert ("城镇新增就业", "2021-2025", None, Evidence.PLAN_PERIOD) in rows
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "分类推进县域经济特色化差异化发展，县域经济增长5.5%以上。",  # prov2026/SN.txt
+        "预计大湾区经济总量突破15万亿元。",  # prov2026/GD.txt
+        "经济总量超500亿元的县域增至12个。",  # prov2026/GX.txt
+        "新增经济总量超200亿元县2个。",  # prov2026/SN.txt
+    ],
+)
+def test_a_part_of_the_region_or_a_threshold_is_not_its_gdp(sentence: str) -> None:
+    assert [i for i in figures(sentence, SectionKind.REVIEW) if i.name == "地区生产总值"] == []
+
+
+def test_an_annual_basis_before_a_growth_name_is_annual() -> None:
+    # state-council/2001.txt
+    found = gdp(
+        "综合考虑各方面因素，“十五”期间年均经济增长速度预期目标为7%左右。", SectionKind.WORK
+    )
+    assert (found.growth_basis, found.period) == (GrowthBasis.ANNUAL_AVG, "2001-2005")
