@@ -465,14 +465,14 @@ def _tokens(squeezed: str) -> list[_Token]:
     for name in names:
         if name.members and name.members[-1].raw in GROWTH_NAMES:
             named = NAMED_RATE.match(squeezed, name.end)
-            annual = ANNUAL_BEFORE_NAME.search(squeezed, max(0, name.start - 4), name.start)
+            before = ANNUAL_BEFORE_NAME.search(squeezed, max(0, name.start - 4), name.start)
             if named and (rates := _rates(named["rates"])):
                 bound = BOUND_QUALIFIERS.get(named["bound"] or "")
                 if bound and len(rates) == 1 and rates[0].qualifier is None:
                     rates = (_Rate(rates[0].low, rates[0].high, rates[0].points, bound),)
                 found.append(
                     _Growth(
-                        named.start("rates"), named.end(), rates, annual is not None, negative=False
+                        named.start("rates"), named.end(), rates, before is not None, negative=False
                     )
                 )
     for match in VALUE.finditer(squeezed):
