@@ -84,7 +84,13 @@ def cmd_dump(args: argparse.Namespace) -> int:
     corpus = load(_paths_or_seeds(args.paths))
     document = {"documents": [report_to_dict(report) for report in corpus.reports]}
     try:
-        json.dump(document, sys.stdout, ensure_ascii=False, indent=2 if args.indent else None)
+        json.dump(
+            document,
+            sys.stdout,
+            ensure_ascii=False,
+            allow_nan=False,
+            indent=2 if args.indent else None,
+        )
         sys.stdout.write("\n")
     except BrokenPipeError:  # `baogao dump | head`
         sys.stderr.close()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from baogao.parsers.model import Indicator, IndicatorKind, Location, Report, Section
+from baogao.parsers.model import Evidence, Indicator, IndicatorKind, Location, Report, Section
 
 # Headline statistics first, in the order reports usually give them; the rest follow by name.
 HEADLINE_ORDER: tuple[str, ...] = (
@@ -93,6 +93,20 @@ def _completeness(indicator: Indicator) -> int:
     return (indicator.value is not None) + (indicator.growth is not None)
 
 
+# The sentences a cell's figure is best taken from: the target block for a target,
+# the review for an actual (a figure met in passing elsewhere gives way to them).
+AUTHORITY = {
+    IndicatorKind.TARGET: Evidence.TARGET_BLOCK,
+    IndicatorKind.ACTUAL: Evidence.REVIEW,
+}
+
+
+def _preference(indicator: Indicator) -> tuple[bool, int]:
+    """How a figure ranks for its cell: from the target block or review first, then the
+    more complete (a level and a growth beat either alone)."""
+    return (indicator.evidence is AUTHORITY[indicator.kind], _completeness(indicator))
+
+
 def _contradicts(a: Indicator, b: Indicator) -> bool:
     """Whether two figures for one cell say different things (a missing half says nothing)."""
     if a.value is not None and b.value is not None and (a.value, a.unit) != (b.value, b.unit):
@@ -106,8 +120,9 @@ def build_region_table(reports: tuple[Report, ...]) -> RegionTable:
     """One row per canonical indicator, one column per (period, kind), newest period first.
 
     When several figures compete for a cell (the same figure repeated, or two documents
-    reporting the same year), the most complete one is shown, then the first met; the
-    rest are kept as the cell's `others`.
+    reporting the same year), the one from the target block (a target) or the review (an
+    actual) is shown, then the most complete, then the first met; the rest are kept as
+    the cell's `others`, each with its sentence.
     """
     candidates: dict[tuple[str, Column], list[Figure]] = {}
     for report in reports:
@@ -116,7 +131,7 @@ def build_region_table(reports: tuple[Report, ...]) -> RegionTable:
             candidates.setdefault(slot, []).append(Figure(report.path, indicator))
     cells: dict[tuple[str, Column], Cell] = {}
     for slot, figures in candidates.items():
-        shown = max(figures, key=lambda f: _completeness(f.indicator))  # first of the best
+        shown = max(figures, key=lambda f: _preference(f.indicator))  # first of the best
         cells[slot] = Cell(shown, tuple(f for f in figures if f is not shown))
     columns = tuple(sorted({column for _, column in cells}, key=_period_order))
     names = sorted({name for name, _ in cells}, key=_name_order)

@@ -302,8 +302,32 @@ def _read_entries(
         line = text[head.line_start : head.term_start]
         entry_start = head.line_start + len(line) - len(line.lstrip())
         if definition:  # a heading such as "一、经济类" defines nothing
-            entries.append(_Entry(entry_start, term, definition, head.definition_start + len(body)))
+            entry_end = head.definition_start + len(body)
+            for one, meaning in _split_terms(term, definition):
+                entries.append(_Entry(entry_start, one, meaning, entry_end))
     return entries
+
+
+# Two quoted terms heading one entry: 1.“两重”“两新”： / “双碳”、“双控”：
+TERM_PAIR = re.compile(r"^(?:“[^“”]{1,20}”[、和与及]?){2,4}$")
+
+
+def _split_terms(term: str, definition: str) -> list[tuple[str, str]]:
+    """An entry of several quoted terms as one entry per term: each takes the part of
+    the definition that starts with it (“两重”指…，“两新”指…), or the whole when the
+    definition does not say which part is whose."""
+    if TERM_PAIR.match(term) is None:
+        return [(term, definition)]
+    terms = [f"“{part}”" for part in QUOTED_PART.findall(term)]
+    starts = [definition.find(one) for one in terms]
+    if any(start < 0 for start in starts) or starts != sorted(starts):
+        return [(one, definition) for one in terms]
+    ends = [*starts[1:], len(definition)]
+    parts = []
+    for one, start, end in zip(terms, starts, ends, strict=True):
+        meaning = definition[start + len(one) : end].strip().strip("，,；;")
+        parts.append((one, meaning or definition))
+    return parts
 
 
 def _glossary_regions(text: str, sections: tuple[Section, ...]) -> tuple[list[Span], list[Span]]:

@@ -59,12 +59,16 @@ PART_HEAD = re.compile(
 # 附件 after a part. Prefaces (序言 before 第一章) hold no sections of their own.
 PEER_HEAD = re.compile(
     r"""
-    ^(?:名词解释|名词注释|名词术语解释|术语解释|注释|附件\s*\d*|附录|附表|结束语|结语
+    ^(?:(?:有关内容)?(?:名词解释|名词注释)|名词术语解释|术语解释|注释|附件\s*\d*|附录|附表|结束语|结语
       |(?:加强)?政府自身建设)$
     """,
     re.VERBOSE,
 )
 PREFACE_HEAD = re.compile(r"^(?:序言|前言|引言|导言)$")
+# A glossary heading glued to its first entry by the repair step: 名词解释1.“两新”：…
+GLUED_GLOSSARY_HEAD = re.compile(
+    r"^(?:有关内容)?(?:名词解释|名词注释|名词术语解释|术语解释)(?=[ \t\u3000]*\d{1,3}[ \t]*[.．、])"
+)
 
 # 四上企业：… / “两新”：…  a short term then a colon: the shape of a note or glossary entry
 DEFINITION_ENTRY = re.compile(r"[^。！？；：:\n]{1,16}[：:](?!$)")
@@ -146,6 +150,8 @@ def find_heading(paragraph: str, *, marked: bool, bold_end: int | None) -> Headi
         return Heading(rank, lead_title_length(paragraph, bold_end))
     if is_part_head(paragraph) or is_peer_head(paragraph):
         return Heading(Rank.PART, len(paragraph))
+    if glued := GLUED_GLOSSARY_HEAD.match(paragraph):
+        return Heading(Rank.PART, glued.end(), peer=True)
     if is_preface_head(paragraph):
         return Heading(Rank.PART, len(paragraph), childless=True)
     if marked and len(paragraph) <= MAX_LINE_HEADING and SENTENCE_MARK.search(paragraph) is None:

@@ -65,7 +65,17 @@ STATISTICS: tuple[Statistic, ...] = (
     Statistic(
         "地区生产总值",
         Measure.MONEY,
-        ("生产总值", "国内生产总值", "GDP", "经济总量"),
+        # 国民生产总值 (GNP) was the headline of the 1980s-90s; kept as raw_name
+        (
+            "生产总值",
+            "国内生产总值",
+            "GDP",
+            "经济总量",
+            "国民生产总值",
+            "经济增长",
+            "经济增长速度",
+            "经济增速",
+        ),
     ),
     Statistic(
         "人均地区生产总值",
@@ -117,7 +127,7 @@ STATISTICS: tuple[Statistic, ...] = (
     Statistic(
         "城镇居民人均可支配收入",
         Measure.MONEY,
-        ("城镇常住居民人均可支配收入", "城镇居民可支配收入"),
+        ("城镇常住居民人均可支配收入", "城镇居民可支配收入", "城镇居民收入"),
     ),
     Statistic(
         "农村居民人均可支配收入",
@@ -127,6 +137,8 @@ STATISTICS: tuple[Statistic, ...] = (
             "农牧民人均可支配收入",
             "农民人均可支配收入",
             "农村牧区居民人均可支配收入",
+            "农村牧区常住居民人均可支配收入",
+            "农村居民收入",
         ),
     ),
     # a different statistic from 可支配收入 (used until 2013): never merge them
@@ -179,6 +191,15 @@ COLLECTIVES: dict[str, tuple[str, ...]] = {
     "一、二、三产业增加值": ("第一产业增加值", "第二产业增加值", "第三产业增加值"),
 }
 
+# Names that are themselves a growth: 经济增长5%左右, 经济增长速度的调控目标定为8%.
+GROWTH_NAMES = frozenset({"经济增长", "经济增长速度", "经济增速"})
+
+# How the national report names a statistic that local reports name otherwise.
+NATIONAL_NAMES: dict[str, str] = {
+    "地区生产总值": "国内生产总值",
+    "人均地区生产总值": "人均国内生产总值",
+}
+
 # alias (as written) -> canonical name
 ALIASES: dict[str, str] = {
     alias: statistic.name
@@ -200,3 +221,13 @@ def members(raw: str) -> tuple[str, ...]:
         return COLLECTIVES[raw]
     name = ALIASES.get(raw)
     return (name,) if name else ()
+
+
+def display_name(name: str, raw_name: str, *, national: bool) -> str:
+    """The name to label a figure with, as the report names it: 国内生产总值 for 全国,
+    国民生产总值 where a report of its era says so; the canonical name otherwise."""
+    if raw_name.startswith("国民生产总值"):
+        return "国民生产总值"
+    if national:
+        return NATIONAL_NAMES.get(name, name)
+    return name

@@ -57,6 +57,15 @@ class Section:
         return tuple(nodes)
 
 
+class RegionLevel(StrEnum):
+    """The tier of the unit whose government reports, when its name's suffix tells."""
+
+    NATIONAL = "national"  # 全国
+    PROVINCE = "province"  # 省, 自治区, 直辖市
+    PREFECTURE = "prefecture"  # 地级市, 自治州, 地区, 盟
+    COUNTY = "county"  # 县, 旗, 县级市, 市辖区
+
+
 @dataclass(frozen=True, slots=True)
 class Metadata:
     """Facts about a report as a whole."""
@@ -69,6 +78,9 @@ class Metadata:
     review_year: int | None = None  # the year a work report looks back on
     plan_year: int | None = None  # the year a work report plans for
     plan_period: str | None = None  # "2011-2015" for a five-year plan
+    region_parent: str | None = None  # the unit above the region when named: 呼伦贝尔市
+    region_level: RegionLevel | None = None  # when the region's suffix tells
+    copies: int = 1  # how many times the file holds the report (web copies repeat it)
 
     @property
     def year(self) -> int | None:
@@ -160,6 +172,18 @@ class GrowthBasis(StrEnum):
 
     YOY = "yoy"  # with the year before: 比上年增长6%
     ANNUAL_AVG = "annual_avg"  # average a year over a period: 年均增长6%
+    CUMULATIVE = "cumulative"  # over the whole period, not a year: 累计下降16%
+
+
+class Evidence(StrEnum):
+    """Why a figure got its kind and period, strongest first."""
+
+    TARGET_BLOCK = "target_block"  # 主要预期目标是：… / 调控目标定为… / 计划增长…
+    REVIEW = "review"  # a review sentence: 过去一年…增长10.3% / 全年…比上年增长5%
+    PLAN_PERIOD = "plan_period"  # 届时 / 到2020年 / “十三五”时期 / 今后五年
+    YEAR = "year"  # the sentence names its year: 2004年，国内生产总值…
+    SECTION = "section"  # the kind of the section holding it (回顾, 重点工作)
+    MARKER = "marker"  # a nearby word of the paragraph: 预计, 力争, 去年
 
 
 class Qualifier(StrEnum):
@@ -189,6 +213,7 @@ class Indicator:
     start: int = 0
     end: int = 0
     sentence: str = ""
+    evidence: Evidence | None = None  # why it got its kind and period
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,8 @@ KIND_BY_TITLE = (
     (SectionKind.OTHER, re.compile(r"^(?:序言|前言|附件|附录|附表|结束语|结语)")),
 )
 TRAILING_PUNCT = "。；;：:，, "
+# An appendix label on its own line: 附件2 (then 名词解释 on the next line)
+APPENDIX_LABEL = re.compile(r"^附件\s*\d*$")
 
 
 CHILDLESS = max(Rank) + 1
@@ -74,12 +76,16 @@ def _find_heads(repaired: Repaired) -> list[_Head]:
         if in_glossary and heading.rank != Rank.PART:
             continue  # `1.术语：…` entries of a glossary are not sections
         title = plain[: heading.title_length].strip().rstrip(TRAILING_PUNCT)
+        start = paragraph.start
+        glossary_head = heading.rank == Rank.PART and KIND_BY_TITLE[0][1].search(title)
+        if glossary_head and heads and _labels_next(heads[-1], paragraph.start):
+            start = heads.pop().start  # 附件2⏎名词解释: one part, the glossary
         heads.append(
             _Head(
                 heading.rank,
                 heading.peer,
                 heading.childless,
-                paragraph.start,
+                start,
                 paragraph.start + heading.title_length,
                 title,
             )
@@ -87,6 +93,11 @@ def _find_heads(repaired: Repaired) -> list[_Head]:
         if heading.rank == Rank.PART:
             in_glossary = KIND_BY_TITLE[0][1].search(title) is not None
     return heads
+
+
+def _labels_next(head: _Head, next_start: int) -> bool:
+    """Whether `head` is a bare appendix label on the line just before `next_start`."""
+    return APPENDIX_LABEL.match(head.title) is not None and head.body_start + 1 == next_start
 
 
 def _top_rank(heads: list[_Head]) -> Rank:

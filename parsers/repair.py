@@ -22,6 +22,10 @@ HEADING_MARKS = re.compile(r"^#{1,6}[ \t]*")
 LIST_BULLET = re.compile(r"^[-*+][ \t]+(?=\S)")
 SUPERSCRIPT_TAG = re.compile(r"<sup>\s*(\d+)\s*</sup>", re.IGNORECASE)
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
+# <!-- … --> left by a scraper, whole or split over lines: `<!--` ⏎ `-->`
+HTML_COMMENT = re.compile(r"<!--.*?-->|<!--|-->")
+# （下转第四版） / （紧接第一版）: a newspaper's page jump inside a sentence
+NEWSPAPER_JUMP = re.compile(r"[（(](?:下转|上接|紧接|转|接)第?[一二三四五六七八九十\d]{1,3}版[）)]")
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 BOLD_MARK = re.compile(r"\*{2,}")
 STRAY_STAR = re.compile(r"(?<!\*)\*(?!\*)")
@@ -30,9 +34,19 @@ STRAY_STAR = re.compile(r"(?<!\*)\*(?!\*)")
 DEBRIS_LINE = re.compile(
     r"""
     ^(?:
+        # the viewer's buttons, one a line or several: 下载 打印 全屏 收藏 【字号： 加大 还原 减小 】
+        (?:(?:打印本页|关闭窗口|返回顶部|我要打印|打印|关闭|下载|收藏|分享|全屏|加大|还原|减小
+            |字号|字体|默认|大|中|小|首页)
+          |[【】\[\]：:\s|｜/>＞»])+
+      | (?:当前位置|您的位置|你的位置)\s*[：:].{0,60}      # 当前位置： 首页>> 热点专题
+      | [（(]?\s*责任编辑\s*[：:].{0,20}
+      | 【?\s*E-?mail推荐.{0,10}
+      | .{0,40}(?:门户网站|www\.).{0,60}                  # 中央政府门户网站 www.gov.cn 2011年03月15日 来源：新华社
+      | .{0,160}(?:记者|摄影)\s*[\u4e00-\u9fff·]{2,8}\s*摄    # …作政府工作报告。本报记者 霍艳恩摄
+      |
         (?:【\s*)?(?:打印|关闭|下载|收藏|分享|打印本页|关闭窗口|返回顶部|我要打印)(?:\s*】)?
         (?:[\s|｜/]*(?:【\s*)?(?:打印|关闭|下载|收藏|分享|打印本页|关闭窗口|返回顶部)(?:\s*】)?)*
-      | (?:来源|信息来源|发布时间|发布日期|发布机构|作者|责任编辑|编辑|浏览次数|阅读次数|点击数|字号|分享到)
+      | (?:来源|时间|信息来源|发布时间|发布日期|发布机构|作者|责任编辑|编辑|浏览次数|阅读次数|点击数|字号|分享到)
         \s*[：:].{0,80}
       | 字号\s*[:：]?\s*[大中小\s]+
       | 扫一扫.{0,30}
@@ -65,6 +79,7 @@ MAX_LETTER_SPACED_LINE = 40
 ASCII_COMMA_IN_HAN = re.compile(rf"(?<=[{HAN}]),(?=[{HAN}])")
 ASCII_SEMICOLON_IN_HAN = re.compile(rf"(?<=[{HAN}]);(?=[{HAN}])")
 
+MAX_LINK_LINE = 40  # a related link's headline fits in this; a line of prose does not
 MIN_SPLIT_PARAGRAPH = 16  # a page break splits long paragraphs; short lines stand alone
 FRONT_MATTER_SCAN = 30  # paragraphs in which to look for where the front matter ends
 
@@ -102,9 +117,12 @@ def _clean_line(line: str) -> _Line | None:
     if marks:
         line = line[marks.end() :].rstrip("# \t")
     line = LIST_BULLET.sub("", line)
-    if "<" in line:
+    if "<" in line or "-->" in line:
+        line = HTML_COMMENT.sub("", line)
         line = SUPERSCRIPT_TAG.sub(lambda m: m.group(1).translate(SUPERSCRIPT_DIGITS), line)
         line = HTML_TAG.sub("", line)
+    if "版" in line:
+        line = NEWSPAPER_JUMP.sub("", line)
     line = line.strip(" \t\u3000\xa0")
     if not line.replace("*", "") or DEBRIS_LINE.match(line.replace("*", "")):
         return None
@@ -117,13 +135,25 @@ def _clean_line(line: str) -> _Line | None:
     return _Line(line, marked)
 
 
+def _resumes_report(line: str) -> bool:
+    """After a list of links: a line of prose, or the title page of another copy."""
+    return len(line) > MAX_LINK_LINE or "工作报告" in line or line.startswith(("——", "—"))
+
+
 def _source_lines(text: str) -> list[_Line]:
+    """The report's lines, cleaned; a list of links (相关链接：⏎· headline ⏎…) is left out
+    up to where the report (or another copy of it, in a scraped file) resumes."""
     lines: list[_Line] = []
-    raw_lines = text.split("\n")
-    for index, raw in enumerate(raw_lines):
-        stripped = raw.strip()
-        if RELATED_LINKS.match(stripped) and index > len(raw_lines) * 0.6:
-            break
+    in_links = False
+    for raw in text.split("\n"):
+        stripped = raw.strip(" \t\u3000\xa0")
+        if RELATED_LINKS.match(stripped):
+            in_links = True
+            continue
+        if in_links:
+            if not stripped or not _resumes_report(stripped):
+                continue
+            in_links = False
         line = _clean_line(raw)
         if line is not None:
             lines.append(line)

@@ -33,6 +33,8 @@ def term_to_dict(term: Term) -> dict[str, Any]:
 def indicator_to_dict(indicator: Indicator) -> dict[str, Any]:
     row = asdict(indicator)
     row["kind"] = str(indicator.kind)
+    for key in ("growth_basis", "qualifier", "evidence"):
+        row[key] = None if row[key] is None else str(row[key])
     return row
 
 
@@ -49,6 +51,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "review_year": meta.review_year,
         "plan_year": meta.plan_year,
         "plan_period": meta.plan_period,
+        "region_parent": meta.region_parent,
+        "region_level": None if meta.region_level is None else str(meta.region_level),
+        "copies": meta.copies,
         "sections": [section_to_dict(section) for section in report.sections],
         "glossary": [term_to_dict(term) for term in report.glossary],
         "indicators": [indicator_to_dict(indicator) for indicator in report.indicators],

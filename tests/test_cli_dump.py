@@ -11,7 +11,8 @@ from baogao.seeds import seed_paths
 
 DOC_KEYS = {
     "path", "source_format", "title", "region", "doc_type", "date", "speaker", "review_year", "plan_year",
-    "plan_period", "sections", "glossary", "indicators",
+    "plan_period", "region_parent", "region_level", "copies", "sections", "glossary",
+    "indicators",
 }  # fmt: skip
 SECTION_KEYS = {"title", "kind", "level", "start", "end", "children"}
 

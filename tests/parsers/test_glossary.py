@@ -368,17 +368,6 @@ def test_linking_is_linear_in_corpus_size(seed_reports):
 # --- speed and robustness ------------------------------------------------------------
 
 
-def test_glossary_step_takes_a_few_ms_for_all_seeds(seed_reports):
-    reports = list(seed_reports.values())
-    best = float("inf")
-    for _ in range(5):
-        started = time.perf_counter()
-        for report in reports:
-            extract_glossary(report.text, report.sections, report.emphasis)
-        best = min(best, time.perf_counter() - started)
-    assert best < 0.015, f"glossary step took {best * 1000:.1f} ms"
-
-
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet="名词解释注：:“”+12两新。，\n**附件政府 ", max_size=200))
 def test_extract_never_raises_and_spans_stay_in_text(text):
