@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from baogao.display import CONTROL_CHARACTER, cut, printable
+from baogao.display import cut, printable
+from baogao.parsers.text import TERMINAL_CONTROL as CONTROL_CHARACTER
 
 
 def test_escape_sequences_are_shown_as_visible_text() -> None:
