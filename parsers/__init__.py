@@ -21,7 +21,7 @@ import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from baogao.parsers.model import Report, ReportError, SourceFormat, report_label
@@ -48,21 +48,25 @@ def parse_text(
     from baogao.parsers.glossary import extract_glossary
     from baogao.parsers.indicators import extract_indicators
     from baogao.parsers.meta import read_metadata
-    from baogao.parsers.outline import build_outline
+    from baogao.parsers.outline import build_outline, titled_from
     from baogao.parsers.repair import repair
+    from baogao.parsers.text import fold_numbers
 
     repaired = repair(raw)
-    sections = build_outline(repaired)
-    meta = read_metadata(repaired.text, sections, path)
+    # The steps read full-width digits as ASCII (２０２５年 as 2025年); the text keeps them
+    # as written, and the folding is one character for one, so every offset holds.
+    matching = replace(repaired, text=fold_numbers(repaired.text))
+    sections = build_outline(matching)
+    meta = read_metadata(matching.text, sections, path)
     glossary = extract_glossary(
-        repaired.text, sections, repaired.emphasis, defined_in=report_label(meta, path)
+        matching.text, sections, repaired.emphasis, defined_in=report_label(meta, path)
     )
-    indicators = extract_indicators(repaired.text, sections, meta)
+    indicators = extract_indicators(matching.text, sections, meta)
     return Report(
         path=path,
         text=repaired.text,
         meta=meta,
-        sections=sections,
+        sections=titled_from(sections, repaired.text),
         emphasis=repaired.emphasis,
         glossary=glossary,
         indicators=indicators,

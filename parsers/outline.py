@@ -8,11 +8,12 @@ heading is the front matter. Top-level sections get a kind from their title.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from baogao.parsers.headings import Rank, find_heading
 from baogao.parsers.model import Section, SectionKind
 from baogao.parsers.repair import Repaired
+from baogao.parsers.text import fold_numbers
 
 FRONT_TITLE = "卷首"
 WHOLE_TEXT_TITLE = "正文"
@@ -163,3 +164,19 @@ def build_outline(repaired: Repaired) -> tuple[Section, ...]:
         sections.append(_freeze(node, kind, 0))
         previous = kind
     return tuple(sections)
+
+
+def titled_from(sections: tuple[Section, ...], text: str) -> tuple[Section, ...]:
+    """The same tree with each title read from `text` at its offsets (the text as written,
+    where the outline was built from a copy with full-width digits folded)."""
+
+    def retitle(section: Section) -> Section:
+        heading = text[section.start : section.body_start]
+        at = fold_numbers(heading).find(section.title)
+        written = heading[at : at + len(section.title)] if at >= 0 else section.title
+        children = tuple(retitle(child) for child in section.children)
+        if written == section.title and children == section.children:
+            return section
+        return replace(section, title=written, children=children)
+
+    return tuple(retitle(section) for section in sections)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from baogao.parsers import file_kind_problem, os_problem, refuse
 from baogao.parsers.model import ReportError, SourceFormat
-from baogao.parsers.text import fold_numbers, printable
+from baogao.parsers.text import printable
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -140,10 +140,10 @@ def decode(data: bytes, name: str = "<bytes>") -> str:
 
 
 def normalise(text: str) -> str:
-    """One line end (\\n), ASCII digits, no control characters; content otherwise untouched."""
+    """One line end (\\n), no control characters; content otherwise untouched (full-width
+    digits stay as written: the steps read them through `text.fold_numbers`)."""
     text = text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\ufeff", "")
-    text = fold_numbers(text)  # ２０２５年 -> 2025年, ５％ -> 5%
     text = text.replace("\f", "\n").replace("\v", "\n")
     return CONTROL_CHARACTER.sub("", text)
 

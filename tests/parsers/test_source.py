@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from baogao.parsers import ReportError, load, parse
+from baogao.parsers import ReportError, load, parse, parse_text
+from baogao.parsers.model import IndicatorKind
 from baogao.parsers.source import normalise
 from baogao.seeds import seed_paths
 
@@ -42,8 +43,13 @@ def test_line_ends_read_as_one_line_break(tmp_path: Path, line_end: str) -> None
     assert parse(path).text == parse(SEED).text
 
 
-def test_full_width_digits_and_percent_read_as_ascii_but_punctuation_stays() -> None:
-    assert normalise("增长６．５％左右，“十四五”：２０２５年") == "增长6．5%左右，“十四五”：2025年"
+def test_full_width_digits_stay_as_written_and_are_read_as_ascii() -> None:
+    written = "一、２０２５年工作回顾\n地区生产总值增长６．５％左右，“十四五”：２０２５年。\n"
+    assert normalise(written) == written  # the text is what the report says
+    report = parse_text("政府工作报告\n" + written)
+    assert report.sections[-1].title == "一、２０２５年工作回顾"  # titles as written
+    (gdp,) = [i for i in report.indicators if i.name == "地区生产总值"]
+    assert (gdp.growth, gdp.period, gdp.kind) == (6.5, "2025", IndicatorKind.ACTUAL)
 
 
 def test_empty_file_is_named_and_explained(tmp_path: Path) -> None:
