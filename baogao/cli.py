@@ -8,10 +8,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-SUBCOMMANDS = ("dump", "indicators", "bookmarks")
+if TYPE_CHECKING:
+    from baogao.parsers import Corpus
+    from baogao.store import Progress
+
+SUBCOMMANDS = ("dump", "indicators", "index", "bookmarks")
+NO_CACHE = "--no-cache"
 
 
 def _paths_or_seeds(paths: Sequence[str]) -> list[str]:
@@ -27,11 +34,21 @@ def _report_errors(errors: Sequence[Exception]) -> None:
         print(f"baogao: {error}", file=sys.stderr)
 
 
+def _load(paths: Sequence[str], *, no_cache: bool) -> Corpus:
+    """The reports under `paths` through the corpus store (unless `no_cache`); its notices
+    go to stderr."""
+    from baogao.store import open_corpus
+
+    loaded = open_corpus(_paths_or_seeds(paths), use_store=not no_cache)
+    for notice in loaded.notices:
+        print(f"baogao: {notice}", file=sys.stderr)
+    return loaded.corpus
+
+
 def cmd_dump(args: argparse.Namespace) -> int:
-    from baogao.parsers import load
     from baogao.parsers.serialize import report_to_dict
 
-    corpus = load(_paths_or_seeds(args.paths))
+    corpus = _load(args.paths, no_cache=args.no_cache)
     document = {"documents": [report_to_dict(report) for report in corpus.reports]}
     try:
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2 if args.indent else None)
@@ -45,12 +62,64 @@ def cmd_dump(args: argparse.Namespace) -> int:
 
 def cmd_indicators(args: argparse.Namespace) -> int:
     from baogao.output import render_indicators
-    from baogao.parsers import load
 
-    corpus = load(_paths_or_seeds(args.paths))
+    corpus = _load(args.paths, no_cache=args.no_cache)
     sys.stdout.write(render_indicators(corpus.reports, args.format))
     _report_errors(corpus.errors)
     return 1 if corpus.errors else 0
+
+
+class ProgressBar:
+    """`baogao index`'s progress on stderr: a bar redrawn in place on a terminal, else a
+    line per tenth of the files (and one per failed file either way)."""
+
+    WIDTH = 30
+
+    def __init__(self) -> None:
+        self.terminal = sys.stderr.isatty()
+        self.started = time.perf_counter()
+        self.shown_tenth = -1
+
+    def __call__(self, progress: Progress) -> None:
+        if progress.failed is not None:
+            self._clear()
+            print(f"baogao: {progress.failed}", file=sys.stderr)
+        seconds = max(time.perf_counter() - self.started, 1e-6)
+        rate = progress.bytes_done / seconds / 1e6
+        counts = f"{progress.done}/{progress.total} files, {rate:.1f} MB/s"
+        if self.terminal:
+            filled = self.WIDTH * progress.done // max(progress.total, 1)
+            bar = "█" * filled + "·" * (self.WIDTH - filled)
+            sys.stderr.write(f"\r{bar} {counts}\x1b[K")
+            sys.stderr.flush()
+            return
+        tenth = 10 * progress.done // max(progress.total, 1)
+        if tenth != self.shown_tenth:
+            self.shown_tenth = tenth
+            print(f"indexed {counts}", file=sys.stderr)
+
+    def _clear(self) -> None:
+        if self.terminal:
+            sys.stderr.write("\r\x1b[K")
+
+    def finish(self) -> None:
+        if self.terminal:
+            sys.stderr.write("\n")
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """Build or refresh the corpus store for PATHs, so later opens read it back."""
+    from baogao.store import index_paths
+
+    bar = ProgressBar()
+    outcome = index_paths(args.paths, progress=bar)
+    bar.finish()
+    for notice in outcome.notices:
+        print(f"baogao: {notice}", file=sys.stderr)
+    seconds = time.perf_counter() - bar.started
+    stored = outcome.files - len(outcome.errors)
+    print(f"{stored} report{'s' if stored != 1 else ''} in the store ({seconds:.1f} s)", file=sys.stderr)
+    return 1 if outcome.errors else 0
 
 
 def run_bookmarks_command(action: str, file: Path) -> int:
@@ -82,11 +151,9 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
 
 
 def cmd_open(paths: Sequence[str]) -> int:
-    from baogao.store.cache import (
-        load_corpus,  # parsed reports come back from the cache: no Textual yet
-    )
-
-    corpus = load_corpus(_paths_or_seeds(paths))
+    no_cache = NO_CACHE in paths
+    # parsed reports come back from the store: no Textual yet
+    corpus = _load([path for path in paths if path != NO_CACHE], no_cache=no_cache)
     if not corpus.reports:
         _report_errors(corpus.errors)
         print("baogao: no report could be opened from the given paths", file=sys.stderr)
@@ -109,11 +176,16 @@ def build_parser() -> argparse.ArgumentParser:
     dump.add_argument("paths", nargs="*", metavar="PATH")
     dump.add_argument("--format", choices=["json"], default="json")
     dump.add_argument("--indent", action="store_true", help="pretty-print the JSON")
+    dump.add_argument("--no-cache", action="store_true", help="parse again, bypassing the store")
     dump.set_defaults(run=cmd_dump)
     indicators = sub.add_parser("indicators", help="print the indicator table")
     indicators.add_argument("paths", nargs="*", metavar="PATH")
     indicators.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    indicators.add_argument("--no-cache", action="store_true", help="parse again, bypassing the store")
     indicators.set_defaults(run=cmd_indicators)
+    index = sub.add_parser("index", help="parse PATHs into the corpus store, with progress")
+    index.add_argument("paths", nargs="+", metavar="PATH")
+    index.set_defaults(run=cmd_index)
     bookmarks = sub.add_parser("bookmarks", help="export or import bookmarks as TOML")
     bookmarks.add_argument("action", choices=["export", "import"])
     bookmarks.add_argument("file", metavar="FILE.toml")
