@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from baogao.parsers import Corpus
+    from baogao.parsers import Corpus, ReportError
     from baogao.store import Progress
 
 SUBCOMMANDS = ("dump", "indicators", "index", "bookmarks")
@@ -79,9 +79,11 @@ class ProgressBar:
         self.terminal = sys.stderr.isatty()
         self.started = time.perf_counter()
         self.shown_tenth = -1
+        self.failures: list[ReportError] = []
 
     def __call__(self, progress: Progress) -> None:
         if progress.failed is not None:
+            self.failures.append(progress.failed)
             self._clear()
             print(f"baogao: {progress.failed}", file=sys.stderr)
         seconds = max(time.perf_counter() - self.started, 1e-6)
@@ -114,11 +116,17 @@ def cmd_index(args: argparse.Namespace) -> int:
     bar = ProgressBar()
     outcome = index_paths(args.paths, progress=bar)
     bar.finish()
+    for error in outcome.errors:
+        if not any(error.path == shown.path for shown in bar.failures):
+            print(f"baogao: {error}", file=sys.stderr)  # a missing path: no progress for it
     for notice in outcome.notices:
         print(f"baogao: {notice}", file=sys.stderr)
     seconds = time.perf_counter() - bar.started
-    stored = outcome.files - len(outcome.errors)
-    print(f"{stored} report{'s' if stored != 1 else ''} in the store ({seconds:.1f} s)", file=sys.stderr)
+    stored = outcome.stored
+    print(
+        f"{stored} report{'s' if stored != 1 else ''} in the store ({seconds:.1f} s)",
+        file=sys.stderr,
+    )
     return 1 if outcome.errors else 0
 
 
@@ -169,7 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="baogao",
         description="Explore Chinese government work reports and five-year plans. "
         "With no command, opens the explorer on PATHs (files or folders; "
-        "the bundled sample reports when none is given).",
+        "the bundled sample reports when none is given; --no-cache parses them again "
+        "instead of reading the corpus store).",
     )
     sub = parser.add_subparsers(dest="command")
     dump = sub.add_parser("dump", help="print the parsed model of each report")
@@ -181,7 +190,9 @@ def build_parser() -> argparse.ArgumentParser:
     indicators = sub.add_parser("indicators", help="print the indicator table")
     indicators.add_argument("paths", nargs="*", metavar="PATH")
     indicators.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    indicators.add_argument("--no-cache", action="store_true", help="parse again, bypassing the store")
+    indicators.add_argument(
+        "--no-cache", action="store_true", help="parse again, bypassing the store"
+    )
     indicators.set_defaults(run=cmd_indicators)
     index = sub.add_parser("index", help="parse PATHs into the corpus store, with progress")
     index.add_argument("paths", nargs="+", metavar="PATH")

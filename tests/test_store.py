@@ -361,3 +361,17 @@ def test_parsing_in_worker_processes_reports_progress_and_failures(
     failed = [p.failed for p in seen if p.failed is not None]
     assert [error.path for error in failed] == [str(tmp_path / "empty.txt")]
     assert [error.path for error in loaded.corpus.errors] == [str(tmp_path / "empty.txt")]
+
+
+def test_the_word_cutter_loads_when_the_cache_folder_cannot_be_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search index's jieba used to mkdir the cache folder and crash the app."""
+    from baogao.search.index import load_segmenter
+
+    blocker = tmp_path / "cache-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    segment = load_segmenter(["枫桥经验"])
+    assert "枫桥经验" in segment("坚持和发展新时代枫桥经验")
+    assert blocker.read_text() == "x"

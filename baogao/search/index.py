@@ -27,6 +27,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -262,8 +263,11 @@ def load_segmenter(words: Iterable[str] = (), folder: Path | None = None) -> Seg
 
     jieba.setLogLevel(logging.CRITICAL)
     folder = folder or cache_directory()
-    folder.mkdir(parents=True, exist_ok=True)
     tokenizer = jieba.Tokenizer()
+    # Without a cache folder (read-only, a file in the way) jieba finds no cache there,
+    # builds its dictionary and fails quietly to save it: never the shared temp folder.
+    with suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
     tokenizer.tmp_dir = str(folder)
     tokenizer.cache_file = str(folder / "jieba.cache")
     tokenizer.initialize()

@@ -234,9 +234,9 @@ def open_corpus(
 
 @dataclass(frozen=True, slots=True)
 class IndexOutcome:
-    """What `index_paths` did: files seen, parsed now, failed; notices for the user."""
+    """What `index_paths` did: reports now in the store, the failures, notices for the user."""
 
-    files: int
+    stored: int
     errors: tuple[ReportError, ...]
     notices: tuple[str, ...]
 
@@ -245,9 +245,11 @@ def index_paths(
     paths: Iterable[str | Path], progress: ProgressCallback | None = None
 ) -> IndexOutcome:
     """Bring the store up to date for `paths` without building the reports (`baogao index`)."""
-    files, _ = report_files(list(paths))
+    paths = list(paths)
+    files, missing = report_files(paths)
     _, errors, notices = _load(paths, True, progress, build=False)
-    return IndexOutcome(len(files), tuple(errors), tuple(notices))
+    stored = len(files) - (len(errors) - len(missing))
+    return IndexOutcome(stored, tuple(errors), tuple(notices))
 
 
 def summaries(paths: Iterable[str | Path]) -> tuple[tuple[ReportSummary, ...], tuple[str, ...]]:
