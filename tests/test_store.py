@@ -21,7 +21,7 @@ from baogao import parsers
 from baogao.seeds import seed_paths
 from baogao.store import codec, corpus, open_corpus, summaries, workers
 from baogao.store.cache import load_corpus, seed_corpus
-from baogao.store.database import DATABASE_NAME, CorpusStore, parser_version, row_checksum
+from baogao.store.database import DATABASE_NAME, CorpusStore, checksum, parser_version
 
 REPORT = "政府工作报告\n\n各位代表：\n\n一、过去一年工作回顾\n\n{}\n"
 
@@ -56,10 +56,10 @@ def rows(private_xdg: Path) -> list[tuple[str, bytes, bytes]]:
 def replace_body(private_xdg: Path, body: bytes, *, fix_checksum: bool) -> None:
     """Overwrite every stored body, as a planted or damaged row would."""
     with sqlite3.connect(database(private_xdg)) as db:
-        for key, summary, _ in list(db.execute("SELECT key, summary, body FROM reports")):
-            checksum = row_checksum(summary, body) if fix_checksum else "0" * 32
+        for (key,) in list(db.execute("SELECT key FROM reports")):
+            body_sum = checksum(body) if fix_checksum else "0" * 32
             db.execute(
-                "UPDATE reports SET body = ?, checksum = ? WHERE key = ?", (body, checksum, key)
+                "UPDATE reports SET body = ?, body_sum = ? WHERE key = ?", (body, body_sum, key)
             )
 
 
@@ -162,20 +162,38 @@ def test_a_planted_pickle_row_is_never_run_and_the_file_is_parsed_again(
     assert any("damaged" in notice for notice in loaded.notices)
 
 
+def body(rest: bytes, text: bytes = b"x", size: int | None = None) -> bytes:
+    """A body in the stored framing (magic, text length, UTF-8 text, JSON), compressed."""
+    length = (len(text) if size is None else size).to_bytes(8, "big")
+    return zlib.compress(codec.BODY_MAGIC + length + text + rest)
+
+
 @pytest.mark.parametrize(
     "payload",
     [
         b"\x80\x05garbage",
-        zlib.compress(b"[1, " * 100_000),  # nesting the JSON decoder cannot follow
-        zlib.compress(b'[1, "x", [], [], [[' + b"9" * 500 + b"]]]"),  # a huge number
-        zlib.compress(b'[1, "x", [[0, 99999999]], [], []]'),  # a span past the text
-        zlib.compress(
-            b'[1, "x", [], [], [["a","a","2025","actual",1e999,null,null,null,null,null,"",0,0,""]]]'
-        ),
-        zlib.compress(b"[" * 10 + b"]" * 10),
+        body(b"[1, " * 100_000),  # nesting the JSON decoder cannot follow
+        body(b"[1, [], [], [[" + b"9" * 500 + b"]]]"),  # a huge number
+        body(b"[1, [[0, 99999999]], [], []]"),  # a span past the text
+        body(b'[1, [], [], [["a","a","2025","actual",1e999,null,null,null,null,null,"",0,0,""]]]'),
+        body(b"[" * 10 + b"]" * 10),
+        body(b"[1, [], [], []]", text="短".encode()),  # a text of another length
+        body(b"[1, [], [], []]", text=b"\xff\xfe"),  # not UTF-8
+        body(b"[1, [], [], []]", size=1 << 40),  # a text length past the end
         zlib.compress(b"\0" * (300 << 20)),  # a bomb: inflates past the cap
     ],
-    ids=["not-zlib", "deep", "huge-int", "span-out", "infinite", "wrong-shape", "bomb"],
+    ids=[
+        "not-zlib",
+        "deep",
+        "huge-int",
+        "span-out",
+        "infinite",
+        "wrong-shape",
+        "other-length",
+        "not-utf8",
+        "length-past-end",
+        "bomb",
+    ],
 )
 def test_a_hostile_row_is_rebuilt_with_a_notice_never_fatal(
     payload: bytes, tmp_path: Path, private_xdg: Path
@@ -209,8 +227,7 @@ def test_summaries_reject_a_row_of_another_shape(tmp_path: Path, private_xdg: Pa
         bad = zlib.compress(
             b'[1, ["t",null,null,null,null,null,null,null], [["x","bogus",0,0,0,0,[]]], 1]'
         )
-        (_, _, body) = rows(private_xdg)[0]
-        db.execute("UPDATE reports SET summary = ?, checksum = ?", (bad, row_checksum(bad, body)))
+        db.execute("UPDATE reports SET summary = ?, summary_sum = ?", (bad, checksum(bad)))
     loaded = open_corpus([file])
     assert loaded.corpus.reports == parsers.load([file]).reports
     assert loaded.notices
@@ -284,7 +301,7 @@ def test_a_crash_mid_write_loses_nothing_already_stored(
         "db = store._db\n"
         "db.execute('BEGIN IMMEDIATE')\n"
         "db.execute('DELETE FROM reports')\n"
-        "db.execute(\"INSERT INTO reports VALUES ('k', 'p', 1, 1, x'00', x'00', 'c', 0)\")\n"
+        "db.execute(\"INSERT INTO reports VALUES ('k', 'p', 1, 1, x'00', 's', x'00', 'c', 0)\")\n"
         "os._exit(9)  # killed before the commit\n"
     )
     done = subprocess.run([sys.executable, "-c", crash], env=os.environ.copy(), check=False)

@@ -40,8 +40,9 @@ CREATE TABLE IF NOT EXISTS reports (
     format INTEGER NOT NULL,
     text_bytes INTEGER NOT NULL,   -- size of the report's text in UTF-8
     summary BLOB NOT NULL,         -- codec.encode_summary
+    summary_sum TEXT NOT NULL,     -- its blake2b: the outline is checked without the body
     body BLOB NOT NULL,            -- codec.encode_body
-    checksum TEXT NOT NULL,        -- blake2b of summary and body
+    body_sum TEXT NOT NULL,        -- its blake2b
     used REAL NOT NULL             -- when last read or written (Unix time)
 );
 CREATE TABLE IF NOT EXISTS files (
@@ -61,11 +62,8 @@ def file_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def row_checksum(summary: bytes, body: bytes) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(summary)
-    digest.update(body)
-    return digest.hexdigest()
+def checksum(part: bytes) -> str:
+    return hashlib.blake2b(part, digest_size=16).hexdigest()
 
 
 _parser_version: str | None = None
@@ -202,12 +200,12 @@ class CorpusStore:
         for chunk in _chunks(wanted, 500):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                f"SELECT key, parser, format, summary, body, checksum FROM reports WHERE key IN ({marks})",
+                f"SELECT key, parser, format, summary, summary_sum FROM reports WHERE key IN ({marks})",
                 chunk,
             )
-            for key, parser, format_, summary, body, checksum in rows:
+            for key, parser, format_, summary, summary_sum in rows:
                 try:
-                    entry = self._entry(key, parser, format_, summary, body, checksum)
+                    entry = self._entry(key, parser, format_, summary, summary_sum)
                 except codec.ModelError:
                     damaged.append(key)
                     continue
@@ -222,31 +220,25 @@ class CorpusStore:
         return found
 
     def _entry(
-        self,
-        key: object,
-        parser: object,
-        format_: object,
-        summary: object,
-        body: object,
-        checksum: object,
+        self, key: object, parser: object, format_: object, summary: object, summary_sum: object
     ) -> Entry:
-        if not (isinstance(key, str) and isinstance(summary, bytes) and isinstance(body, bytes)):
+        if not (isinstance(key, str) and isinstance(summary, bytes)):
             raise codec.ModelError("a row of the wrong types")
         if parser != parser_version() or format_ != codec.FORMAT:
             raise codec.ModelError("a row of another parser or format")
-        if checksum != row_checksum(summary, body):
+        if summary_sum != checksum(summary):
             raise codec.ModelError("checksum mismatch")
         return Entry(key, codec.decode_summary(summary))
 
     def report(self, entry: Entry, path: str) -> parsers.Report:
         """The full report of `entry`, as found at `path`; raises ModelError when damaged."""
         row = self._db.execute(
-            "SELECT summary, body, checksum FROM reports WHERE key = ?", (entry.key,)
+            "SELECT body, body_sum FROM reports WHERE key = ?", (entry.key,)
         ).fetchone()
         if row is None:
             raise codec.ModelError("the entry is gone")
-        summary, body, checksum = row
-        if not isinstance(body, bytes) or checksum != row_checksum(summary, body):
+        body, body_sum = row
+        if not isinstance(body, bytes) or body_sum != checksum(body):
             self.forget([entry.key])
             raise codec.ModelError("checksum mismatch")
         try:
@@ -260,7 +252,7 @@ class CorpusStore:
         now = time.time()
         with _transaction(self._db):
             self._db.executemany(
-                "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     (
                         key,
@@ -268,8 +260,9 @@ class CorpusStore:
                         codec.FORMAT,
                         size,
                         summary,
+                        checksum(summary),
                         body,
-                        row_checksum(summary, body),
+                        checksum(body),
                         now,
                     )
                     for key, size, summary, body in rows
