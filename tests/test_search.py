@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -346,3 +347,33 @@ def test_building_the_index_does_not_import_jieba() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_jieba_in_its_own_process_cuts_words_once_ready_and_pieces_stay_whole_before() -> None:
+    index = SearchIndex.build((_report(),))
+    process = index.start_segmenter()
+    try:
+        assert index.segmenter_ready  # attached at once: a key never waits for the load
+        for _ in range(3000):  # the load takes a second or two; answers come in order
+            words = index.words("三医联动改革")  # asks, and takes any answers that came
+            if process.ready and "三医联动" in words:
+                break
+            time.sleep(0.01)
+        assert process.ready
+        assert "三医联动" in index.words("三医联动改革")
+        after = index.search("城镇就业新增").group(Group.TEXT)
+        assert after and after[0].section == ("一、2025年工作回顾",)
+    finally:
+        process.close()
+    assert index.words("新的词语组合") == ("新的词语组合",)  # process gone: whole pieces
+
+
+def test_clearing_the_cache_forgets_needles_and_search_answers_the_same(
+    small: SearchIndex,
+) -> None:
+    first = small.search("城镇")
+    assert small.occurrences("城镇") is small.occurrences("城镇")  # cached
+    cached = small.occurrences("城镇")
+    small.clear_cache()
+    assert small.occurrences("城镇") is not cached
+    assert small.search("城镇").hits == first.hits

@@ -61,7 +61,7 @@ from baogao.search.results import (
     SearchOutcome,
     SearchResults,
 )
-from baogao.search.segmenter import Segmenter, load_segmenter
+from baogao.search.segmenter import Segmenter, SegmenterProcess, load_segmenter
 
 __all__ = [
     "Group",
@@ -70,6 +70,7 @@ __all__ = [
     "SearchOutcome",
     "SearchResults",
     "Segmenter",
+    "SegmenterProcess",
     "load_segmenter",
     "normalize_query",
 ]
@@ -177,15 +178,17 @@ class SearchIndex:
         at = bisect_right(starts, offset) - 1
         return self.top_kinds[i][at] if at >= 0 else SectionKind.FRONT
 
-    # ----------------------------------------------------------------- segmenter
+    # ----------------------------------------------------------------- occurrences
 
-    @property
     def clear_cache(self) -> None:
+        """Forget the cached needles (as if the search screen had just opened)."""
         self._occurrences.clear_cache()
 
     def occurrences(self, needle: str) -> Found:
         """Where `needle` occurs in the folded corpus (see Occurrences)."""
         return self._occurrences.find(needle)
+
+    # ----------------------------------------------------------------- segmenter
 
     @property
     def segmenter_ready(self) -> bool:
@@ -197,6 +200,13 @@ class SearchIndex:
     def load_segmenter(self, folder: Path | None = None) -> None:
         """Load jieba with the glossary terms as words; call from a worker thread."""
         self.attach_segmenter(load_segmenter(self.glossary_words(), folder))
+
+    def start_segmenter(self, folder: Path | None = None) -> SegmenterProcess:
+        """jieba in a process of its own, attached now: no key waits on it (see
+        SegmenterProcess); words are cut once its `ready` is True. Close it when done."""
+        process = SegmenterProcess(self.glossary_words(), folder)
+        self.attach_segmenter(process)
+        return process
 
     def attach_segmenter(self, segment: Segmenter | None) -> None:
         self._segment = segment
