@@ -377,3 +377,17 @@ def test_clearing_the_cache_forgets_needles_and_search_answers_the_same(
     small.clear_cache()
     assert small.occurrences("城镇") is not cached
     assert small.search("城镇").hits == first.hits
+
+
+def test_an_index_built_in_steps_equals_one_built_at_once(seed_corpus: Corpus) -> None:
+    whole = SearchIndex.build(seed_corpus.reports)
+    steps = list(SearchIndex.build_in_steps(seed_corpus.reports))
+    stepped = steps[-1]
+    assert isinstance(stepped, SearchIndex) and all(step is None for step in steps[:-1])
+    assert len(steps) > len(seed_corpus.reports) // 2  # small steps, not one
+    joined = "".join(report.text + "\n" for report in seed_corpus.reports)
+    assert stepped.corpus == fold_for_matching(joined) == whole.corpus
+    assert stepped.bases == whole.bases
+    assert stepped.sentence_starts == whole.sentence_starts
+    for query in ("规模以上工业增加值", "fqjy", "就业 城镇", "规模以上工业增价值"):
+        assert stepped.search(query).hits == whole.search(query).hits

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -89,6 +89,8 @@ SNIPPET_BEFORE = 16  # characters of context kept before a text match
 FIELD_FUZZY_CUTOFF = 72.0
 TEXT_FUZZY_CUTOFF = 75.0
 CORRECTION_CUTOFF = 80.0
+STEP_CHARACTERS = 200_000  # text folded per build step (a few ms)
+STEP_SPELLINGS = 300  # short fields spelled in pinyin per build step
 
 # --------------------------------------------------------------------------- the index
 
@@ -101,27 +103,32 @@ class SearchIndex:
     """
 
     def __init__(self, reports: tuple[Report, ...], *, pinyin: bool = True) -> None:
+        for _ in self._steps(tuple(reports), pinyin):
+            pass
+
+    @classmethod
+    def build(cls, reports: tuple[Report, ...], *, pinyin: bool = True) -> SearchIndex:
+        return cls(tuple(reports), pinyin=pinyin)
+
+    @classmethod
+    def build_in_steps(
+        cls, reports: tuple[Report, ...], *, pinyin: bool = True
+    ) -> Iterator[SearchIndex | None]:
+        """Build in small steps, for the event loop itself: each `next()` does a few
+        milliseconds of work and yields None; the last yields the index.
+
+        The app can drive it between keys (`for step in ...: await asyncio.sleep(0)`)
+        instead of a thread, where the GIL would stall keys. The first pinyin step
+        imports pypinyin (about 0.2 s, one step); import it earlier to avoid that.
+        """
+        index = cls.__new__(cls)
+        yield from index._steps(tuple(reports), pinyin)
+        yield index
+
+    def _steps(self, reports: tuple[Report, ...], pinyin: bool) -> Iterator[None]:
         self.reports = reports
         self.labels = tuple(report.label() for report in reports)
         self.order = {report.path: i for i, report in enumerate(reports)}
-        # One folded string of all texts, one "\n" after each report.
-        bases: list[int] = []
-        chunks: list[str] = []
-        offset = 0
-        for report in reports:
-            bases.append(offset)
-            chunks.append(report.text)
-            chunks.append("\n")
-            offset += len(report.text) + 1
-        self.bases = tuple(bases)
-        self.corpus = fold_for_matching("".join(chunks))
-        starts: array[int] = array("q")
-        ends: array[int] = array("q")
-        for match in SENTENCE.finditer(self.corpus):
-            starts.append(match.start())
-            ends.append(match.end())
-        self.sentence_starts = starts
-        self.sentence_ends = ends
         # Top-level sections of each report, for kind filters.
         self.top_starts = tuple(
             tuple(section.start for section in report.sections) for report in reports
@@ -130,20 +137,44 @@ class SearchIndex:
             tuple(section.kind for section in report.sections) for report in reports
         )
         self.fields: dict[Group, FieldTable] = {group: FieldTable() for group in GROUP_ORDER[:3]}
+        # One folded string of all texts, one "\n" after each report; a sentence never
+        # crosses a line break, so each report's sentences are found on its own.
+        bases: list[int] = []
+        chunks: list[str] = []
+        starts: array[int] = array("q")
+        ends: array[int] = array("q")
+        offset = 0
+        budget = 0
         for i, report in enumerate(reports):
+            bases.append(offset)
+            folded = fold_for_matching(report.text + "\n")
+            chunks.append(folded)
+            for match in SENTENCE.finditer(folded):
+                starts.append(offset + match.start())
+                ends.append(offset + match.end())
+            offset += len(folded)
             self._add_fields(i, report)
-        for table in self.fields.values():
-            table.joined = Joined.of(table.strings)
-            if pinyin:
-                table.spellings = spell_all(table.originals)
-                table.joined_initials = Joined.of([s.initials for s in table.spellings])
-                table.joined_syllables = Joined.of([s.syllables for s in table.spellings])
+            budget += len(folded)
+            if budget >= STEP_CHARACTERS:
+                budget = 0
+                yield None
+        self.bases = tuple(bases)
+        self.corpus = "".join(chunks)
+        self.sentence_starts = starts
+        self.sentence_ends = ends
         self._occurrences = Occurrences(self.corpus)
         self._segment: Segmenter | None = None
-
-    @classmethod
-    def build(cls, reports: tuple[Report, ...], *, pinyin: bool = True) -> SearchIndex:
-        return cls(tuple(reports), pinyin=pinyin)
+        for table in self.fields.values():
+            table.joined = Joined.of(table.strings)
+            if not pinyin:
+                continue
+            yield None
+            spellings = table.spellings = []
+            for at in range(0, len(table.originals), STEP_SPELLINGS):
+                spellings.extend(spell_all(table.originals[at : at + STEP_SPELLINGS]))
+                yield None
+            table.joined_initials = Joined.of([s.initials for s in spellings])
+            table.joined_syllables = Joined.of([s.syllables for s in spellings])
 
     # ----------------------------------------------------------------- building
 
