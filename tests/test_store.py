@@ -392,3 +392,27 @@ def test_the_word_cutter_loads_when_the_cache_folder_cannot_be_created(
     segment = load_segmenter(["枫桥经验"])
     assert "枫桥经验" in segment("坚持和发展新时代枫桥经验")
     assert blocker.read_text() == "x"
+
+
+def test_a_store_of_an_older_schema_is_started_afresh_without_fuss(private_xdg: Path) -> None:
+    path = database(private_xdg)
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE store (name TEXT PRIMARY KEY, value TEXT)")
+        db.execute("INSERT INTO store VALUES ('schema', '1')")
+        db.execute("CREATE TABLE reports (key TEXT PRIMARY KEY, body BLOB)")
+    loaded = open_corpus(seed_paths())
+    assert loaded.corpus.reports == parsers.load(seed_paths()).reports
+    assert loaded.notices == ()
+    assert len(rows(private_xdg)) == 5
+
+
+def test_a_store_whose_tables_are_not_ours_is_set_aside_and_rebuilt(private_xdg: Path) -> None:
+    load_corpus(seed_paths())
+    with sqlite3.connect(database(private_xdg)) as db:
+        db.execute("DROP TABLE reports")
+        db.execute("CREATE TABLE reports (key TEXT PRIMARY KEY, body BLOB)")
+    loaded = open_corpus(seed_paths())
+    assert loaded.corpus.reports == parsers.load(seed_paths()).reports
+    assert any("set aside" in notice for notice in loaded.notices)
+    assert open_corpus(seed_paths()).notices == ()

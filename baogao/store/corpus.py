@@ -161,6 +161,30 @@ def _report(
         return None
 
 
+# OperationalErrors of the moment, not of the file: another writer, the disk, permissions.
+CIRCUMSTANCES = ("locked", "busy", "disk i/o", "readonly", "read-only", "full", "unable to open")
+
+
+def _recover(
+    store: CorpusStore, error: sqlite3.DatabaseError, notices: list[str]
+) -> tuple[CorpusStore | None, list[str]]:
+    """After an error mid-load: a store of the moment's trouble is left alone (parse without
+    it); one that is damaged or of another make ("no such column") is set aside and rebuilt."""
+    message = str(error).lower()
+    if isinstance(error, sqlite3.OperationalError) and any(w in message for w in CIRCUMSTANCES):
+        store.close()
+        notices.append(f"the corpus store is unusable ({error}): reports are parsed each time")
+        return None, []
+    try:
+        rebuilt = CorpusStore.rebuilt(store, error)
+    except (StoreUnavailable, sqlite3.Error) as failure:
+        notices.append(f"the corpus store is unavailable ({failure})")
+        return None, []
+    more = list(rebuilt.notices)
+    rebuilt.notices.clear()
+    return rebuilt, more
+
+
 def _load(
     paths: Iterable[str | Path], use_store: bool, progress: ProgressCallback | None, build: bool
 ) -> tuple[tuple[Report, ...], list[ReportError], list[str]]:
@@ -170,25 +194,12 @@ def _load(
     try:
         try:
             reports, errors, more = _load_with(files, store, progress, build)
-        except sqlite3.OperationalError as error:  # locked for too long, disk I/O, …
+        except sqlite3.DatabaseError as error:
             if store is None:
                 raise
-            store.close()
-            store = None
-            notices.append(f"the corpus store is unusable ({error}): reports are parsed each time")
-            reports, errors, more = _load_with(files, None, progress, build)
-        except sqlite3.DatabaseError as error:  # damage found past the first page
-            if store is None:
-                raise
-            try:
-                store = CorpusStore.rebuilt(store, error)
-            except StoreUnavailable as failure:
-                store = None
-                notices.append(f"the corpus store is unavailable ({failure})")
-            if store is not None:
-                notices.extend(store.notices)
-                store.notices.clear()
-            reports, errors, more = _load_with(files, store, progress, build)
+            store, more = _recover(store, error, notices)
+            reports, errors, more2 = _load_with(files, store, progress, build)
+            more += more2
     finally:
         if store is not None:
             store.close()

@@ -28,12 +28,11 @@ from baogao.paths import cache_directory
 from baogao.store import codec
 
 DATABASE_NAME = "corpus.sqlite3"
-SCHEMA = 1  # bump when the tables change: an older database is emptied, not trusted
+SCHEMA = 2  # bump when the tables change: the tables of another schema are dropped
 KEEP_UNUSED_DAYS = 90  # entries not read for this long are pruned
 BUSY_TIMEOUT_MS = 5_000  # another baogao writing: wait this long before giving up
 
 _TABLES = """
-CREATE TABLE IF NOT EXISTS store (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reports (
     key TEXT PRIMARY KEY,          -- content hash . parser version . file name
     parser TEXT NOT NULL,
@@ -151,14 +150,15 @@ class CorpusStore:
             db.execute("PRAGMA journal_mode = WAL")  # readers never wait on `baogao index`
             db.execute("PRAGMA synchronous = NORMAL")
             with _transaction(db):
+                db.execute("CREATE TABLE IF NOT EXISTS store (name TEXT PRIMARY KEY, value TEXT)")
+                row = db.execute("SELECT value FROM store WHERE name = 'schema'").fetchone()
+                if row is None or row[0] != str(SCHEMA):  # new, older or newer: start afresh
+                    db.execute("DROP TABLE IF EXISTS reports")
+                    db.execute("DROP TABLE IF EXISTS files")
+                    db.execute("INSERT OR REPLACE INTO store VALUES ('schema', ?)", (str(SCHEMA),))
                 for statement in _TABLES.split(";"):
                     if statement.strip():
                         db.execute(statement)
-                row = db.execute("SELECT value FROM store WHERE name = 'schema'").fetchone()
-                if row is None or row[0] != str(SCHEMA):
-                    db.execute("DELETE FROM reports")
-                    db.execute("DELETE FROM files")
-                    db.execute("INSERT OR REPLACE INTO store VALUES ('schema', ?)", (str(SCHEMA),))
         except BaseException:
             db.close()
             raise
