@@ -416,3 +416,40 @@ def test_a_store_whose_tables_are_not_ours_is_set_aside_and_rebuilt(private_xdg:
     assert loaded.corpus.reports == parsers.load(seed_paths()).reports
     assert any("set aside" in notice for notice in loaded.notices)
     assert open_corpus(seed_paths()).notices == ()
+
+
+# --------------------------------------------------------------------------- linked glossaries
+
+
+def test_a_warm_open_imports_no_parsing_step_and_no_textual() -> None:
+    """A warm open needs only the model: linking is read back, the parser stays unloaded."""
+    code = (
+        "import sys\n"
+        "from baogao.seeds import seed_paths\n"
+        "from baogao.store.cache import load_corpus\n"
+        "load_corpus(seed_paths())\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('baogao.parsers.', 'textual'))))\n"
+    )
+    load_corpus(seed_paths())  # fill the store (the child shares this test's XDG dirs)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == str(["baogao.parsers.model"])
+
+
+def test_glossaries_lent_across_reports_come_back_from_the_store() -> None:
+    fresh = parsers.load(seed_paths()).reports
+    unlinked = tuple(parsers.parse(path) for path in seed_paths())
+    assert fresh != unlinked  # the seeds do lend definitions to each other
+    load_corpus(seed_paths())
+    assert load_corpus(seed_paths()).reports == fresh
+    subset = [seed_paths()[0], seed_paths()[3]]
+    assert load_corpus(subset).reports == parsers.load(subset).reports  # its own linking
+
+
+def test_a_damaged_linking_row_is_linked_again_with_a_notice(private_xdg: Path) -> None:
+    load_corpus(seed_paths())
+    with sqlite3.connect(database(private_xdg)) as db:
+        bad = zlib.compress(b'[1, [[0, [["x","x",null,"inline",null,[["s",0,999999999]],null]]]]]')
+        db.execute("UPDATE links SET glossaries = ?, links_sum = ?", (bad, checksum(bad)))
+    loaded = open_corpus(seed_paths())
+    assert loaded.corpus.reports == parsers.load(seed_paths()).reports
+    assert any("linked again" in notice for notice in loaded.notices)

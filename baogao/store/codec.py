@@ -361,3 +361,24 @@ def decode_report(path: str, summary: Summary, data: bytes) -> Report:
 
     result: Report = _checked(read)
     return result
+
+
+def encode_links(changed: list[tuple[int, tuple[Term, ...]]]) -> bytes:
+    """The glossaries that linking changed, by report position. ValueError: non-finite."""
+    return _pack([FORMAT, [[i, [_term(term) for term in terms]] for i, terms in changed]])
+
+
+def decode_links(data: bytes, lengths: list[int]) -> dict[int, tuple[Term, ...]]:
+    """What `encode_links` stored, for reports of these text lengths; ModelError if invalid."""
+
+    def read() -> dict[int, tuple[Term, ...]]:
+        _, changed = _list(_json(_inflate(data)), 2)
+        lent: dict[int, tuple[Term, ...]] = {}
+        for item in _list(changed):
+            at, terms = _list(item, 2)
+            at = _int(at, 0, len(lengths) - 1)
+            lent[at] = tuple(_read_term(term, lengths[at]) for term in _list(terms))
+        return lent
+
+    result: dict[int, tuple[Term, ...]] = _checked(read)
+    return result

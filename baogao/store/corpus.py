@@ -12,7 +12,8 @@ from __future__ import annotations
 import sqlite3
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from baogao import parsers
@@ -216,6 +217,7 @@ def _load_with(
         progress(Progress(done, len(files), stored, sum(plan.sizes.values())))
     outcomes = _parse_misses(plan, store, progress, done)
     reports: list[Report] = []
+    keys: list[str] = []
     if build:
         for file in files:
             if file in plan.errors:
@@ -223,10 +225,41 @@ def _load_with(
             report = _report(file, plan, outcomes.get(file), store)
             if report is not None:
                 reports.append(report)
+                keys.append(plan.keys.get(file, ""))
+    linked = _linked(tuple(reports), keys, store, plan.notices) if build else ()
     if store is not None and outcomes:
         store.prune()
     errors = [plan.errors[f] for f in files if f in plan.errors]
-    return tuple(reports), errors, plan.notices
+    return linked, errors, plan.notices
+
+
+def _linked(
+    reports: tuple[Report, ...], keys: list[str], store: CorpusStore | None, notices: list[str]
+) -> tuple[Report, ...]:
+    """The reports with glossaries linked across them (parsers.link), the result kept in the
+    store for this set of reports: a warm open neither links again nor imports the parser."""
+    set_key = store.set_key(keys) if store is not None and all(keys) else None
+    if store is not None and set_key is not None:
+        lent = store.links(set_key, [len(report.text) for report in reports])
+        notices.extend(store.notices)
+        store.notices.clear()
+        if lent is not None:
+            return tuple(
+                replace(report, glossary=lent[i]) if i in lent else report
+                for i, report in enumerate(reports)
+            )
+    from baogao.parsers.link import link_glossaries
+
+    linked = link_glossaries(reports)
+    if store is not None and set_key is not None:
+        changed = [
+            (i, after.glossary)
+            for i, (before, after) in enumerate(zip(reports, linked, strict=True))
+            if after is not before
+        ]
+        with suppress(ValueError):  # a figure JSON refuses: link again next time
+            store.put_links(set_key, changed)
+    return linked
 
 
 def open_corpus(
@@ -237,10 +270,8 @@ def open_corpus(
 ) -> LoadedCorpus:
     """Every report under `paths`, glossaries linked, through the store unless `use_store`
     is False; never raises for a bad file or a bad store (they become errors and notices)."""
-    from baogao.parsers.link import link_glossaries
-
     reports, errors, notices = _load(paths, use_store, progress, build=True)
-    return LoadedCorpus(Corpus(link_glossaries(reports), tuple(errors)), tuple(notices))
+    return LoadedCorpus(Corpus(reports, tuple(errors)), tuple(notices))
 
 
 @dataclass(frozen=True, slots=True)

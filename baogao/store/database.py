@@ -24,12 +24,14 @@ from pathlib import Path
 
 from baogao import parsers
 from baogao.files import set_aside
+from baogao.parsers.model import Term
 from baogao.paths import cache_directory
 from baogao.store import codec
 
 DATABASE_NAME = "corpus.sqlite3"
-SCHEMA = 2  # bump when the tables change: the tables of another schema are dropped
+SCHEMA = 3  # bump when the tables change: the tables of another schema are dropped
 KEEP_UNUSED_DAYS = 90  # entries not read for this long are pruned
+KEEP_LINKED_SETS = 64  # sets of reports whose linked glossaries are kept
 BUSY_TIMEOUT_MS = 5_000  # another baogao writing: wait this long before giving up
 
 _TABLES = """
@@ -43,6 +45,12 @@ CREATE TABLE IF NOT EXISTS reports (
     body BLOB NOT NULL,            -- codec.encode_body
     body_sum TEXT NOT NULL,        -- its blake2b
     used REAL NOT NULL             -- when last read or written (Unix time)
+);
+CREATE TABLE IF NOT EXISTS links (
+    set_key TEXT PRIMARY KEY,      -- blake2b of the ordered report keys of one open set
+    glossaries BLOB NOT NULL,      -- codec.encode_links: the glossaries linking changed
+    links_sum TEXT NOT NULL,
+    used REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,
@@ -269,6 +277,40 @@ class CorpusStore:
                 ),
             )
 
+    # ----------------------------------------------------------------- linked glossaries
+
+    def set_key(self, keys: Iterable[str]) -> str:
+        return checksum("\n".join(keys).encode())
+
+    def links(self, set_key: str, lengths: list[int]) -> dict[int, tuple[Term, ...]] | None:
+        """The glossaries linking gave this set (by report position), or None (then link)."""
+        row = self._db.execute(
+            "SELECT glossaries, links_sum FROM links WHERE set_key = ?", (set_key,)
+        ).fetchone()
+        if row is None:
+            return None
+        data, data_sum = row
+        try:
+            if not isinstance(data, bytes) or data_sum != checksum(data):
+                raise codec.ModelError("checksum mismatch")
+            lent = codec.decode_links(data, lengths)
+        except codec.ModelError:
+            with _transaction(self._db):
+                self._db.execute("DELETE FROM links WHERE set_key = ?", (set_key,))
+            self.notices.append("a damaged entry in the corpus store: glossaries linked again")
+            return None
+        with suppress(sqlite3.OperationalError), _transaction(self._db):
+            self._db.execute("UPDATE links SET used = ? WHERE set_key = ?", (time.time(), set_key))
+        return lent
+
+    def put_links(self, set_key: str, changed: list[tuple[int, tuple[Term, ...]]]) -> None:
+        data = codec.encode_links(changed)
+        with _transaction(self._db):
+            self._db.execute(
+                "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?)",
+                (set_key, data, checksum(data), time.time()),
+            )
+
     def forget(self, keys: Iterable[str]) -> None:
         with _transaction(self._db):
             self._db.executemany("DELETE FROM reports WHERE key = ?", ((key,) for key in keys))
@@ -292,6 +334,12 @@ class CorpusStore:
                 (parser_version(), codec.FORMAT, cutoff),
             )
             pruned = cursor.rowcount
+            self._db.execute("DELETE FROM links WHERE used < ?", (cutoff,))
+            self._db.execute(
+                "DELETE FROM links WHERE set_key NOT IN "
+                "(SELECT set_key FROM links ORDER BY used DESC LIMIT ?)",
+                (KEEP_LINKED_SETS,),
+            )
             self._db.execute(
                 "DELETE FROM files WHERE digest NOT IN (SELECT substr(key, 1, 32) FROM reports)"
             )
