@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 SUBCOMMANDS = ("dump", "indicators", "index", "bookmarks")
 NO_CACHE = "--no-cache"
+COLD_OPEN_BYTES = 1_000_000  # unstored bytes worth the loading view (about 0.4 s of parsing)
 
 
 def _paths_or_seeds(paths: Sequence[str]) -> list[str]:
@@ -158,10 +159,28 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     return run_bookmarks_command(args.action, Path(args.file))
 
 
+def _cold_open(paths: Sequence[str]) -> bool | None:
+    """On a terminal, when the store lacks much of `paths`, fill it in the loading view
+    first: False when the user stopped it there, None when no view was needed."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return None
+    from baogao.store import unstored
+
+    files, size = unstored(paths)
+    if size < COLD_OPEN_BYTES:
+        return None
+    from baogao.tui.screens.loading import LoadingApp
+
+    return bool(LoadingApp(paths, files).run())
+
+
 def cmd_open(paths: Sequence[str]) -> int:
     no_cache = NO_CACHE in paths
+    paths = _paths_or_seeds([path for path in paths if path != NO_CACHE])
+    if not no_cache and _cold_open(paths) is False:
+        return 0  # stopped in the loading view
     # parsed reports come back from the store: no Textual yet
-    corpus = _load([path for path in paths if path != NO_CACHE], no_cache=no_cache)
+    corpus = _load(paths, no_cache=no_cache)
     if not corpus.reports:
         _report_errors(corpus.errors)
         print("baogao: no report could be opened from the given paths", file=sys.stderr)

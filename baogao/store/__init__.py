@@ -16,6 +16,7 @@ from baogao.store.corpus import (
     read_report,
     seed_corpus,
     summaries,
+    unstored,
 )
 from baogao.store.workers import Progress, ProgressCallback
 
@@ -31,4 +32,5 @@ __all__ = [
     "read_report",
     "seed_corpus",
     "summaries",
+    "unstored",
 ]

@@ -74,7 +74,24 @@ def _open_store(notices: list[str]) -> CorpusStore | None:
     return store
 
 
-def _plan(files: list[Path], store: CorpusStore | None) -> _Plan:
+def unstored(paths: Iterable[str | Path]) -> tuple[int, int]:
+    """How many report files under `paths` the store lacks, and their bytes: a cold open
+    (worth a progress view) when the first is not 0. Cheap: stats and one query."""
+    files, _ = report_files(paths)
+    store = _open_store([])
+    if store is None:
+        return len(files), sum(f.stat().st_size for f in files if f.is_file())
+    with store:
+        try:
+            plan = _plan(files, store, decode=False)
+            stored = store.stored_keys(plan.keys.values())
+        except sqlite3.Error:
+            return len(files), 0
+    lacking = [f for f in files if plan.keys.get(f) not in stored]
+    return len(lacking), sum(plan.sizes.get(f, 0) for f in lacking)
+
+
+def _plan(files: list[Path], store: CorpusStore | None, *, decode: bool = True) -> _Plan:
     """Stat every file; with a store, find each file's key and the stored entries."""
     plan = _Plan(files)
     remembered: list[tuple[Path, int, int, str]] = []
@@ -98,6 +115,8 @@ def _plan(files: list[Path], store: CorpusStore | None) -> _Plan:
     if store is not None:
         if remembered:
             store.remember_files(remembered)
+        if not decode:
+            return plan
         plan.entries = store.entries(plan.keys.values())
         plan.notices.extend(store.notices)
         store.notices.clear()

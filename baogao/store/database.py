@@ -200,6 +200,16 @@ class CorpusStore:
 
     # ----------------------------------------------------------------- reports
 
+    def stored_keys(self, keys: Iterable[str]) -> set[str]:
+        """Which of `keys` have a row (not validated: for deciding whether to show progress)."""
+        wanted = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT key FROM reports WHERE key IN ({marks})"
+            found.update(key for (key,) in self._db.execute(query, chunk))
+        return found
+
     def entries(self, keys: Iterable[str]) -> dict[str, Entry]:
         """The valid stored entries among `keys`; invalid rows are deleted (and noted)."""
         wanted = list(dict.fromkeys(keys))

@@ -104,9 +104,13 @@ def parse_files(files: Sequence[Path], *, encode: bool, sizes: Sequence[int]) ->
     finished_paths: set[str] = set()
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for parsed in _pooled(pool, files, sizes, encode, workers):
-                finished_paths.add(parsed.path)
-                yield parsed
+            try:
+                for parsed in _pooled(pool, files, sizes, encode, workers):
+                    finished_paths.add(parsed.path)
+                    yield parsed
+            except GeneratorExit:  # the caller stopped (Esc in the loading view): stop at once
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
     except BrokenProcessPool:  # a worker killed (out of memory, a signal): go on here
         for file in files:
             if str(file) not in finished_paths:
