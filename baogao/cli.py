@@ -128,7 +128,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         f"{stored} report{'s' if stored != 1 else ''} in the store ({seconds:.1f} s)",
         file=sys.stderr,
     )
-    return 1 if outcome.errors else 0
+    return 1 if outcome.errors or (outcome.stored == 0 and outcome.notices) else 0
 
 
 def run_bookmarks_command(action: str, file: Path) -> int:

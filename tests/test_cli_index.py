@@ -108,3 +108,14 @@ def test_opening_with_no_cache_takes_the_flag_out_of_the_paths(
     assert "--no-cache: no such file" not in result.stderr
     assert f"{tmp_path / 'nowhere.txt'}: no such file or folder" in result.stderr
     assert stored(private_xdg) == 0
+
+
+def test_index_without_a_usable_store_says_so_and_fails(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    env = {**os.environ, "XDG_CACHE_HOME": str(blocker)}
+    command = [sys.executable, "-m", "baogao", "index", *map(str, seed_paths())]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 1
+    assert "corpus store is unavailable" in result.stderr
+    assert "0 reports in the store" in result.stderr

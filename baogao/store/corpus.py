@@ -206,8 +206,13 @@ def _recover(
 
 
 def _load(
-    paths: Iterable[str | Path], use_store: bool, progress: ProgressCallback | None, build: bool
+    paths: Iterable[str | Path],
+    use_store: bool,
+    progress: ProgressCallback | None,
+    build: bool,
+    used: list[bool] | None = None,
 ) -> tuple[tuple[Report, ...], list[ReportError], list[str]]:
+    """Load through the store; `used` (when given) gets whether a store took part."""
     files, missing = report_files(paths)
     notices: list[str] = []
     store = _open_store(notices) if use_store else None
@@ -221,6 +226,8 @@ def _load(
             reports, errors, more2 = _load_with(files, store, progress, build)
             more += more2
     finally:
+        if used is not None:
+            used.append(store is not None)
         if store is not None:
             store.close()
     return reports, [*missing, *errors], notices + more
@@ -295,7 +302,8 @@ def open_corpus(
 
 @dataclass(frozen=True, slots=True)
 class IndexOutcome:
-    """What `index_paths` did: reports now in the store, the failures, notices for the user."""
+    """What `index_paths` did: reports now in the store (0 without a store), the failures,
+    notices for the user."""
 
     stored: int
     errors: tuple[ReportError, ...]
@@ -308,8 +316,9 @@ def index_paths(
     """Bring the store up to date for `paths` without building the reports (`baogao index`)."""
     paths = list(paths)
     files, missing = report_files(paths)
-    _, errors, notices = _load(paths, True, progress, build=False)
-    stored = len(files) - (len(errors) - len(missing))
+    used: list[bool] = []
+    _, errors, notices = _load(paths, True, progress, build=False, used=used)
+    stored = len(files) - (len(errors) - len(missing)) if all(used) else 0
     return IndexOutcome(stored, tuple(errors), tuple(notices))
 
 
