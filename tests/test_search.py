@@ -391,3 +391,19 @@ def test_an_index_built_in_steps_equals_one_built_at_once(seed_corpus: Corpus) -
     assert stepped.sentence_starts == whole.sentence_starts
     for query in ("规模以上工业增加值", "fqjy", "就业 城镇", "规模以上工业增价值"):
         assert stepped.search(query).hits == whole.search(query).hits
+
+
+def test_building_in_steps_spells_pinyin_in_another_process() -> None:
+    """pypinyin's import (0.2 s, one step no yield could split) stays out of the app."""
+    code = (
+        "import sys\n"
+        "from baogao.parsers import load\n"
+        "from baogao.search.index import Group, SearchIndex\n"
+        "from baogao.seeds import seed_paths\n"
+        "if __name__ == '__main__':  # the spelling process is spawned\n"
+        "    *_, index = SearchIndex.build_in_steps(load(seed_paths()).reports)\n"
+        "    hits = index.search('fqjy').group(Group.TERMS)\n"
+        "    print('pypinyin' in sys.modules, bool(hits))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]

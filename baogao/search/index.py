@@ -34,7 +34,13 @@ from rapidfuzz import fuzz
 
 from baogao.display import format_figure
 from baogao.parsers.model import Report, SectionKind, Span
-from baogao.parsers.pinyin import MIN_INITIALS, MIN_SYLLABLES, query_letters, spell_all
+from baogao.parsers.pinyin import (
+    MIN_INITIALS,
+    MIN_SYLLABLES,
+    Spelling,
+    query_letters,
+    spell_all,
+)
 from baogao.parsers.pinyin import match as pinyin_match
 from baogao.parsers.text import SENTENCE_MARKS, fold_for_matching
 from baogao.search.fields import FieldTable, Joined, Place
@@ -112,20 +118,23 @@ class SearchIndex:
 
     @classmethod
     def build_in_steps(
-        cls, reports: tuple[Report, ...], *, pinyin: bool = True
+        cls, reports: tuple[Report, ...], *, pinyin: bool = True, spell_in_process: bool = True
     ) -> Iterator[SearchIndex | None]:
         """Build in small steps, for the event loop itself: each `next()` does a few
         milliseconds of work and yields None; the last yields the index.
 
         The app can drive it between keys (`for step in ...: await asyncio.sleep(0)`)
-        instead of a thread, where the GIL would stall keys. The first pinyin step
-        imports pypinyin (about 0.2 s, one step); import it earlier to avoid that.
+        instead of a thread, where the GIL would stall keys. With `spell_in_process`
+        the pinyin of the short fields is worked out in a spawned process (pypinyin's
+        import alone is 0.2 s that no step could split); the steps yield meanwhile.
         """
         index = cls.__new__(cls)
-        yield from index._steps(tuple(reports), pinyin)
+        yield from index._steps(tuple(reports), pinyin, spell_in_process)
         yield index
 
-    def _steps(self, reports: tuple[Report, ...], pinyin: bool) -> Iterator[None]:
+    def _steps(
+        self, reports: tuple[Report, ...], pinyin: bool, spell_in_process: bool = False
+    ) -> Iterator[None]:
         self.reports = reports
         self.labels = tuple(report.label() for report in reports)
         self.order = {report.path: i for i, report in enumerate(reports)}
@@ -166,15 +175,41 @@ class SearchIndex:
         self._segment: Segmenter | None = None
         for table in self.fields.values():
             table.joined = Joined.of(table.strings)
-            if not pinyin:
-                continue
-            yield None
-            spellings = table.spellings = []
+        if not pinyin:
+            return
+        yield None
+        if spell_in_process:
+            yield from self._spell_in_process()
+            return
+        for table in self.fields.values():
+            spellings: list[Spelling] = []
             for at in range(0, len(table.originals), STEP_SPELLINGS):
                 spellings.extend(spell_all(table.originals[at : at + STEP_SPELLINGS]))
                 yield None
-            table.joined_initials = Joined.of([s.initials for s in spellings])
-            table.joined_syllables = Joined.of([s.syllables for s in spellings])
+            self._set_spellings(table, spellings)
+
+    def _spell_in_process(self) -> Iterator[None]:
+        """Spell every short field in a spawned process, yielding until it answers."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        tables = list(self.fields.values())
+        context = multiprocessing.get_context("spawn")  # never fork a process with threads
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        try:
+            futures = [pool.submit(spell_all, table.originals) for table in tables]
+            while not all(future.done() for future in futures):
+                yield None
+            for table, future in zip(tables, futures, strict=True):
+                self._set_spellings(table, future.result())
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    @staticmethod
+    def _set_spellings(table: FieldTable, spellings: list[Spelling]) -> None:
+        table.spellings = spellings
+        table.joined_initials = Joined.of([s.initials for s in spellings])
+        table.joined_syllables = Joined.of([s.syllables for s in spellings])
 
     # ----------------------------------------------------------------- building
 
