@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -346,3 +347,63 @@ def test_building_the_index_does_not_import_jieba() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_jieba_in_its_own_process_cuts_words_once_ready_and_pieces_stay_whole_before() -> None:
+    index = SearchIndex.build((_report(),))
+    process = index.start_segmenter()
+    try:
+        assert index.segmenter_ready  # attached at once: a key never waits for the load
+        for _ in range(3000):  # the load takes a second or two; answers come in order
+            words = index.words("三医联动改革")  # asks, and takes any answers that came
+            if process.ready and "三医联动" in words:
+                break
+            time.sleep(0.01)
+        assert process.ready
+        assert "三医联动" in index.words("三医联动改革")
+        after = index.search("城镇就业新增").group(Group.TEXT)
+        assert after and after[0].section == ("一、2025年工作回顾",)
+    finally:
+        process.close()
+    assert index.words("新的词语组合") == ("新的词语组合",)  # process gone: whole pieces
+
+
+def test_clearing_the_cache_forgets_needles_and_search_answers_the_same(
+    small: SearchIndex,
+) -> None:
+    first = small.search("城镇")
+    assert small.occurrences("城镇") is small.occurrences("城镇")  # cached
+    cached = small.occurrences("城镇")
+    small.clear_cache()
+    assert small.occurrences("城镇") is not cached
+    assert small.search("城镇").hits == first.hits
+
+
+def test_an_index_built_in_steps_equals_one_built_at_once(seed_corpus: Corpus) -> None:
+    whole = SearchIndex.build(seed_corpus.reports)
+    steps = list(SearchIndex.build_in_steps(seed_corpus.reports))
+    stepped = steps[-1]
+    assert isinstance(stepped, SearchIndex) and all(step is None for step in steps[:-1])
+    assert len(steps) > len(seed_corpus.reports) // 2  # small steps, not one
+    joined = "".join(report.text + "\n" for report in seed_corpus.reports)
+    assert stepped.corpus == fold_for_matching(joined) == whole.corpus
+    assert stepped.bases == whole.bases
+    assert stepped.sentence_starts == whole.sentence_starts
+    for query in ("规模以上工业增加值", "fqjy", "就业 城镇", "规模以上工业增价值"):
+        assert stepped.search(query).hits == whole.search(query).hits
+
+
+def test_building_in_steps_spells_pinyin_in_another_process() -> None:
+    """pypinyin's import (0.2 s, one step no yield could split) stays out of the app."""
+    code = (
+        "import sys\n"
+        "from baogao.parsers import load\n"
+        "from baogao.search.index import Group, SearchIndex\n"
+        "from baogao.seeds import seed_paths\n"
+        "if __name__ == '__main__':  # the spelling process is spawned\n"
+        "    *_, index = SearchIndex.build_in_steps(load(seed_paths()).reports)\n"
+        "    hits = index.search('fqjy').group(Group.TERMS)\n"
+        "    print('pypinyin' in sys.modules, bool(hits))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]

@@ -1,5 +1,9 @@
 """The search index: section titles, glossary terms, indicator names and body text.
 
+The index puts the parts together (one module a job): `results` (what a search
+returns), `query` (normalizing, scores, snippets), `fields` (short-field tables),
+`occurrences` (needles in the body text, cached), `segmenter` (jieba).
+
 No UI here, so the search screen and the command palette can share it and tests
 can drive it alone. Building needs neither jieba nor a per-character loop over
 the text: the body of every report is joined into one case-folded string that
@@ -20,25 +24,50 @@ pinyin matcher walk quickly. Per keystroke:
 
 from __future__ import annotations
 
-import logging
 import re
-import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from enum import StrEnum
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from baogao.display import format_figure
 from baogao.parsers.model import Report, SectionKind, Span
-from baogao.parsers.pinyin import MIN_INITIALS, MIN_SYLLABLES, Spelling, query_letters, spell_all
+from baogao.parsers.pinyin import (
+    MIN_INITIALS,
+    MIN_SYLLABLES,
+    Spelling,
+    query_letters,
+    spell_all,
+)
 from baogao.parsers.pinyin import match as pinyin_match
 from baogao.parsers.text import SENTENCE_MARKS, fold_for_matching
-from baogao.paths import cache_directory
+from baogao.search.fields import FieldTable, Joined, Place
+from baogao.search.occurrences import Found, Occurrences
+from baogao.search.query import (
+    SCORE_CONTAINS,
+    SCORE_EQUAL,
+    SCORE_FULL_PINYIN,
+    SCORE_FUZZY_MAX,
+    SCORE_INITIALS,
+    SCORE_PREFIX,
+    SCORE_WORDS,
+    WORDLIKE,
+    Scope,
+    normalize_query,
+    shorten,
+    trimmed,
+)
+from baogao.search.results import (
+    GROUP_ORDER,
+    READING_CAP,
+    Group,
+    SearchHit,
+    SearchOutcome,
+    SearchResults,
+)
+from baogao.search.segmenter import Segmenter, SegmenterProcess, load_segmenter
 
 __all__ = [
     "Group",
@@ -46,24 +75,12 @@ __all__ = [
     "SearchIndex",
     "SearchOutcome",
     "SearchResults",
+    "Segmenter",
+    "SegmenterProcess",
     "load_segmenter",
     "normalize_query",
 ]
 
-
-class Group(StrEnum):
-    """Result groups, in the order they are shown; the value is the heading users read."""
-
-    SECTIONS = "章节"
-    TERMS = "名词"
-    INDICATORS = "指标"
-    TEXT = "正文"
-
-
-GROUP_ORDER = (Group.SECTIONS, Group.TERMS, Group.INDICATORS, Group.TEXT)
-
-# Characters dropped from a query: quotes a reader may type around a slogan (“1+5+N”).
-QUERY_QUOTES = "“”‘’\"'「」『』"
 
 # A sentence of the folded text: up to and including 。！？； (full-width ！？；
 # are folded to !?;), or up to a line break.
@@ -71,219 +88,17 @@ QUERY_QUOTES = "“”‘’\"'「」『』"
 _MARKS = "".join(sorted(set(fold_for_matching(SENTENCE_MARKS))))
 SENTENCE = re.compile(f"[^{_MARKS}\n]+[{_MARKS}]?")
 
-# What a word must contain to count as a word: a letter, digit or CJK character.
-WORDLIKE = re.compile(r"\w", re.VERBOSE)
-
-OCCURRENCE_CAP = 20_000  # positions kept per needle; beyond it the count says "20000+"
 FIELD_CAP = 2_000  # short fields matched per group and way of matching (one character…)
-NARROW_MAX = 30_000  # narrow from a cached needle only when it has at most this many places
-READING_CAP = 2_000  # hits handed to n/N
 FUZZY_CANDIDATES = 1_000  # fields or sentences verified by rapidfuzz per group
 WORD_ANCHORS = 5_000  # places of the longest word looked at for the other words
 SNIPPET_BEFORE = 16  # characters of context kept before a text match
-SNIPPET_MAX = 120
-CACHE_SIZE = 48
 FIELD_FUZZY_CUTOFF = 72.0
 TEXT_FUZZY_CUTOFF = 75.0
 CORRECTION_CUTOFF = 80.0
-
-# Scores: exact substring hits rank first (they also sort first), then words, pinyin, fuzzy.
-SCORE_EQUAL = 100.0
-SCORE_PREFIX = 98.0
-SCORE_CONTAINS = 96.0
-SCORE_WORDS = 93.0
-SCORE_INITIALS = 92.0
-SCORE_FULL_PINYIN = 90.0
-SCORE_FUZZY_MAX = 89.0
-
-
-def normalize_query(query: str) -> str:
-    """The folded query without quotes and outer white space; inner spaces separate words."""
-    cleaned = "".join(ch for ch in query if ch not in QUERY_QUOTES)
-    return " ".join(fold_for_matching(cleaned).split())
-
-
-# --------------------------------------------------------------------------- results
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One result: where it is, what to show, and how well it matched."""
-
-    group: Group
-    path: str  # Report.path
-    doc: str  # 伊宁市 政府工作报告 2026
-    section: tuple[str, ...]  # titles from the top-level section down
-    start: int  # the matched part in Report.text, for the reader highlight
-    end: int
-    snippet: str
-    spans: tuple[Span, ...]  # matched parts within the snippet
-    score: float
-    exact: bool
-    order: int = 0  # report's position in the index, for reading order
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResults:
-    query: str
-    groups: tuple[tuple[Group, tuple[SearchHit, ...]], ...]  # non-empty groups, in order
-    counts: tuple[tuple[Group, int], ...] = ()  # hits found per group, beyond the shown ones
-    capped: bool = False  # some count stopped at a cap: it is a lower bound
-    _more: Callable[[], tuple[SearchHit, ...]] | None = field(
-        default=None, repr=False, compare=False
-    )
-
-    @property
-    def hits(self) -> tuple[SearchHit, ...]:
-        """The shown hits, group after group."""
-        return tuple(hit for _, hits in self.groups for hit in hits)
-
-    @property
-    def total(self) -> int:
-        return sum(count for _, count in self.counts)
-
-    def group(self, group: Group) -> tuple[SearchHit, ...]:
-        return next((hits for g, hits in self.groups if g == group), ())
-
-    def in_reading_order(self) -> tuple[SearchHit, ...]:
-        """Every hit (shown or not, up to READING_CAP), one per place, ordered as read."""
-        hits = list(self.hits)
-        if self._more is not None:
-            hits.extend(self._more())
-        seen: set[tuple[str, int, int]] = set()
-        unique: list[SearchHit] = []
-        for hit in sorted(hits, key=lambda h: (h.order, h.start, h.end, not h.exact)):
-            place = (hit.path, hit.start, hit.end)
-            if place not in seen:
-                seen.add(place)
-                unique.append(hit)
-        return tuple(unique[:READING_CAP])
-
-
-@dataclass(frozen=True, slots=True)
-class SearchOutcome:
-    """What the search screen hands back on Enter: every hit in reading order and the pick."""
-
-    query: str
-    hits: tuple[SearchHit, ...]
-    chosen: int
-
-    @property
-    def hit(self) -> SearchHit:
-        return self.hits[self.chosen]
-
-
-# --------------------------------------------------------------------------- short fields
-
-
-@dataclass(frozen=True, slots=True)
-class _Place:
-    """One occurrence of a short field: a title, a term entry, an indicator."""
-
-    report: int
-    start: int  # offsets into Report.text of the whole field
-    end: int
-    kind: SectionKind
-    detail: str = ""  # shown after the field: a definition, a figure
-
-
-@dataclass(slots=True)
-class _Fields:
-    """Unique folded strings of one group, each with the places it occurs."""
-
-    strings: list[str] = field(default_factory=list)  # folded
-    originals: list[str] = field(default_factory=list)
-    places: list[list[_Place]] = field(default_factory=list)
-    ids: dict[str, int] = field(default_factory=dict)
-    spellings: list[Spelling] = field(default_factory=list)
-    # The strings joined by "\n", so one C scan finds a needle in all of them.
-    joined: _Joined | None = None
-    joined_initials: _Joined | None = None
-    joined_syllables: _Joined | None = None
-
-    def add(self, original: str, place: _Place) -> None:
-        original = " ".join(original.split())
-        if not original:
-            return
-        folded = fold_for_matching(original)
-        index = self.ids.get(folded)
-        if index is None:
-            index = self.ids[folded] = len(self.strings)
-            self.strings.append(folded)
-            self.originals.append(original)
-            self.places.append([])
-        self.places[index].append(place)
-
-
-@dataclass(frozen=True, slots=True)
-class _Joined:
-    """Strings joined by "\n" with where each starts: find a needle in all at C speed."""
-
-    text: str
-    starts: tuple[int, ...]
-
-    @classmethod
-    def of(cls, strings: list[str]) -> _Joined:
-        starts: list[int] = []
-        offset = 0
-        for string in strings:
-            starts.append(offset)
-            offset += len(string) + 1
-        return cls("\n".join(strings), tuple(starts))
-
-    def find_all(self, needle: str, cap: int = OCCURRENCE_CAP) -> dict[int, int]:
-        """String number -> offset of the first `needle` in it, for up to `cap` strings."""
-        found: dict[int, int] = {}
-        text, starts = self.text, self.starts
-        at = text.find(needle)
-        while at >= 0 and len(found) < cap:
-            index = bisect_right(starts, at) - 1
-            found[index] = at - starts[index]
-            if index + 1 >= len(starts):
-                break
-            at = text.find(needle, starts[index + 1])
-        return found
-
-
-# --------------------------------------------------------------------------- segmenter
-
-
-Segmenter = Callable[[str], list[str]]
-
-
-def load_segmenter(words: Iterable[str] = (), folder: Path | None = None) -> Segmenter:
-    """A jieba word cutter knowing `words` (glossary keys); slow, so call it in a thread.
-
-    jieba caches its dictionary in tempfile.gettempdir() and logs to stderr by
-    default; here the cache goes to the XDG cache folder and the log is silenced,
-    so nothing lands in the shared temp folder or over the screen.
-    """
-    import jieba  # a second to load: never on the first screen
-
-    jieba.setLogLevel(logging.CRITICAL)
-    folder = folder or cache_directory()
-    folder.mkdir(parents=True, exist_ok=True)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = str(folder)
-    tokenizer.cache_file = str(folder / "jieba.cache")
-    tokenizer.initialize()
-    for word in words:
-        word = word.strip()
-        if len(word) > 1:
-            tokenizer.add_word(word)
-    segment: Segmenter = tokenizer.lcut
-    return segment
-
+STEP_CHARACTERS = 200_000  # text folded per build step (a few ms)
+STEP_SPELLINGS = 300  # short fields spelled in pinyin per build step
 
 # --------------------------------------------------------------------------- the index
-
-
-@dataclass(slots=True)
-class _Found:
-    """Places of a needle in the folded corpus; `capped` when the scan stopped early."""
-
-    positions: list[int]
-    capped: bool
 
 
 class SearchIndex:
@@ -294,27 +109,35 @@ class SearchIndex:
     """
 
     def __init__(self, reports: tuple[Report, ...], *, pinyin: bool = True) -> None:
+        for _ in self._steps(tuple(reports), pinyin):
+            pass
+
+    @classmethod
+    def build(cls, reports: tuple[Report, ...], *, pinyin: bool = True) -> SearchIndex:
+        return cls(tuple(reports), pinyin=pinyin)
+
+    @classmethod
+    def build_in_steps(
+        cls, reports: tuple[Report, ...], *, pinyin: bool = True, spell_in_process: bool = True
+    ) -> Iterator[SearchIndex | None]:
+        """Build in small steps, for the event loop itself: each `next()` does a few
+        milliseconds of work and yields None; the last yields the index.
+
+        The app can drive it between keys (`for step in ...: await asyncio.sleep(0)`)
+        instead of a thread, where the GIL would stall keys. With `spell_in_process`
+        the pinyin of the short fields is worked out in a spawned process (pypinyin's
+        import alone is 0.2 s that no step could split); the steps yield meanwhile.
+        """
+        index = cls.__new__(cls)
+        yield from index._steps(tuple(reports), pinyin, spell_in_process)
+        yield index
+
+    def _steps(
+        self, reports: tuple[Report, ...], pinyin: bool, spell_in_process: bool = False
+    ) -> Iterator[None]:
         self.reports = reports
         self.labels = tuple(report.label() for report in reports)
         self.order = {report.path: i for i, report in enumerate(reports)}
-        # One folded string of all texts, one "\n" after each report.
-        bases: list[int] = []
-        chunks: list[str] = []
-        offset = 0
-        for report in reports:
-            bases.append(offset)
-            chunks.append(report.text)
-            chunks.append("\n")
-            offset += len(report.text) + 1
-        self.bases = tuple(bases)
-        self.corpus = fold_for_matching("".join(chunks))
-        starts: array[int] = array("q")
-        ends: array[int] = array("q")
-        for match in SENTENCE.finditer(self.corpus):
-            starts.append(match.start())
-            ends.append(match.end())
-        self.sentence_starts = starts
-        self.sentence_ends = ends
         # Top-level sections of each report, for kind filters.
         self.top_starts = tuple(
             tuple(section.start for section in report.sections) for report in reports
@@ -322,22 +145,71 @@ class SearchIndex:
         self.top_kinds = tuple(
             tuple(section.kind for section in report.sections) for report in reports
         )
-        self.fields: dict[Group, _Fields] = {group: _Fields() for group in GROUP_ORDER[:3]}
+        self.fields: dict[Group, FieldTable] = {group: FieldTable() for group in GROUP_ORDER[:3]}
+        # One folded string of all texts, one "\n" after each report; a sentence never
+        # crosses a line break, so each report's sentences are found on its own.
+        bases: list[int] = []
+        chunks: list[str] = []
+        starts: array[int] = array("q")
+        ends: array[int] = array("q")
+        offset = 0
+        budget = 0
         for i, report in enumerate(reports):
+            bases.append(offset)
+            folded = fold_for_matching(report.text + "\n")
+            chunks.append(folded)
+            for match in SENTENCE.finditer(folded):
+                starts.append(offset + match.start())
+                ends.append(offset + match.end())
+            offset += len(folded)
             self._add_fields(i, report)
-        for table in self.fields.values():
-            table.joined = _Joined.of(table.strings)
-            if pinyin:
-                table.spellings = spell_all(table.originals)
-                table.joined_initials = _Joined.of([s.initials for s in table.spellings])
-                table.joined_syllables = _Joined.of([s.syllables for s in table.spellings])
-        self._cache: OrderedDict[str, _Found] = OrderedDict()
-        self._lock = threading.Lock()
+            budget += len(folded)
+            if budget >= STEP_CHARACTERS:
+                budget = 0
+                yield None
+        self.bases = tuple(bases)
+        self.corpus = "".join(chunks)
+        self.sentence_starts = starts
+        self.sentence_ends = ends
+        self._occurrences = Occurrences(self.corpus)
         self._segment: Segmenter | None = None
+        for table in self.fields.values():
+            table.joined = Joined.of(table.strings)
+        if not pinyin:
+            return
+        yield None
+        if spell_in_process:
+            yield from self._spell_in_process()
+            return
+        for table in self.fields.values():
+            spellings: list[Spelling] = []
+            for at in range(0, len(table.originals), STEP_SPELLINGS):
+                spellings.extend(spell_all(table.originals[at : at + STEP_SPELLINGS]))
+                yield None
+            self._set_spellings(table, spellings)
 
-    @classmethod
-    def build(cls, reports: tuple[Report, ...], *, pinyin: bool = True) -> SearchIndex:
-        return cls(tuple(reports), pinyin=pinyin)
+    def _spell_in_process(self) -> Iterator[None]:
+        """Spell every short field in a spawned process, yielding until it answers."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        tables = list(self.fields.values())
+        context = multiprocessing.get_context("spawn")  # never fork a process with threads
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        try:
+            futures = [pool.submit(spell_all, table.originals) for table in tables]
+            while not all(future.done() for future in futures):
+                yield None
+            for table, future in zip(tables, futures, strict=True):
+                self._set_spellings(table, future.result())
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    @staticmethod
+    def _set_spellings(table: FieldTable, spellings: list[Spelling]) -> None:
+        table.spellings = spellings
+        table.joined_initials = Joined.of([s.initials for s in spellings])
+        table.joined_syllables = Joined.of([s.syllables for s in spellings])
 
     # ----------------------------------------------------------------- building
 
@@ -345,7 +217,7 @@ class SearchIndex:
         for section in report.walk():
             if section.title.strip():
                 self.fields[Group.SECTIONS].add(
-                    section.title, _Place(i, section.start, section.body_start, section.kind)
+                    section.title, Place(i, section.start, section.body_start, section.kind)
                 )
         for term in report.glossary:
             span = term.span or (
@@ -353,10 +225,10 @@ class SearchIndex:
             )
             if span is None:
                 continue
-            place = _Place(i, span[0], span[1], self._kind_at(i, span[0]), term.definition or "")
+            place = Place(i, span[0], span[1], self._kind_at(i, span[0]), term.definition or "")
             self.fields[Group.TERMS].add(term.key or term.term, place)
         for indicator in report.indicators:
-            place = _Place(
+            place = Place(
                 i,
                 indicator.start,
                 indicator.end,
@@ -372,6 +244,16 @@ class SearchIndex:
         at = bisect_right(starts, offset) - 1
         return self.top_kinds[i][at] if at >= 0 else SectionKind.FRONT
 
+    # ----------------------------------------------------------------- occurrences
+
+    def clear_cache(self) -> None:
+        """Forget the cached needles (as if the search screen had just opened)."""
+        self._occurrences.clear_cache()
+
+    def occurrences(self, needle: str) -> Found:
+        """Where `needle` occurs in the folded corpus (see Occurrences)."""
+        return self._occurrences.find(needle)
+
     # ----------------------------------------------------------------- segmenter
 
     @property
@@ -384,6 +266,13 @@ class SearchIndex:
     def load_segmenter(self, folder: Path | None = None) -> None:
         """Load jieba with the glossary terms as words; call from a worker thread."""
         self.attach_segmenter(load_segmenter(self.glossary_words(), folder))
+
+    def start_segmenter(self, folder: Path | None = None) -> SegmenterProcess:
+        """jieba in a process of its own, attached now: no key waits on it (see
+        SegmenterProcess); words are cut once its `ready` is True. Close it when done."""
+        process = SegmenterProcess(self.glossary_words(), folder)
+        self.attach_segmenter(process)
+        return process
 
     def attach_segmenter(self, segment: Segmenter | None) -> None:
         self._segment = segment
@@ -416,7 +305,7 @@ class SearchIndex:
         only = self.order.get(path) if path is not None else None
         if path is not None and only is None:
             return SearchResults(query, ())
-        scope = _Scope(only, kinds)
+        scope = Scope(only, kinds)
         words = self.words(needle)
         near: list[tuple[float, str]] = []  # close short fields: corrections for the text
         capped = False
@@ -446,7 +335,7 @@ class SearchIndex:
         group: Group,
         needle: str,
         words: tuple[str, ...],
-        scope: _Scope,
+        scope: Scope,
         limit: int,
         near: list[tuple[float, str]],
     ) -> tuple[tuple[SearchHit, ...], int, bool]:
@@ -491,7 +380,10 @@ class SearchIndex:
         return tuple(hits), count, len(found) >= FIELD_CAP
 
     def _match_pinyin(
-        self, table: _Fields, needle: str, matches: dict[int, tuple[float, bool, tuple[Span, ...]]]
+        self,
+        table: FieldTable,
+        needle: str,
+        matches: dict[int, tuple[float, bool, tuple[Span, ...]]],
     ) -> None:
         """Fields the query spells in pinyin (the rule of `parsers.pinyin.match`).
 
@@ -517,7 +409,7 @@ class SearchIndex:
 
     def _match_fuzzy(
         self,
-        table: _Fields,
+        table: FieldTable,
         needle: str,
         matches: dict[int, tuple[float, bool, tuple[Span, ...]]],
         near: list[tuple[float, str]],
@@ -545,7 +437,7 @@ class SearchIndex:
                 continue
             whole = fuzz.ratio(needle, text)
             score = min(SCORE_FUZZY_MAX, 0.7 * alignment.score + 0.3 * whole)
-            span = _trimmed(text, alignment.dest_start, alignment.dest_end, 0)
+            span = trimmed(text, alignment.dest_start, alignment.dest_end, 0)
             matches[index] = (score, False, (span,))
             if whole >= CORRECTION_CUTOFF and text != needle:
                 near.append((whole, text))
@@ -553,9 +445,9 @@ class SearchIndex:
     def _field_hit(
         self,
         group: Group,
-        table: _Fields,
+        table: FieldTable,
         index: int,
-        place: _Place,
+        place: Place,
         score: float,
         exact: bool,
         spans: tuple[Span, ...],
@@ -583,7 +475,7 @@ class SearchIndex:
             titles,
             start,
             end,
-            _shorten(snippet),
+            shorten(snippet),
             spans,
             score,
             exact,
@@ -591,51 +483,6 @@ class SearchIndex:
         )
 
     # ----------------------------------------------------------------- body text
-
-    def clear_cache(self) -> None:
-        with self._lock:
-            self._cache.clear()
-
-    def occurrences(self, needle: str) -> _Found:
-        """Where `needle` occurs in the folded corpus, from the cache or one scan."""
-        with self._lock:
-            found = self._cache.get(needle)
-            if found is not None:
-                self._cache.move_to_end(needle)
-                return found
-            found = self._narrowed(needle) or self._scan(needle)
-            self._cache[needle] = found
-            if len(self._cache) > CACHE_SIZE:
-                self._cache.popitem(last=False)
-            return found
-
-    def _narrowed(self, needle: str) -> _Found | None:
-        """Places of `needle` from a cached prefix or suffix of it, without a full scan."""
-        corpus = self.corpus
-        for size in range(len(needle) - 1, 0, -1):
-            for shift, part in ((0, needle[:size]), (len(needle) - size, needle[-size:])):
-                cached = self._cache.get(part)
-                if cached is None or cached.capped or len(cached.positions) > NARROW_MAX:
-                    continue
-                positions = [
-                    p - shift
-                    for p in cached.positions
-                    if p >= shift and corpus.startswith(needle, p - shift)
-                ]
-                return _Found(positions, False)
-        return None
-
-    def _scan(self, needle: str) -> _Found:
-        positions: list[int] = []
-        corpus = self.corpus
-        find = corpus.find
-        at = find(needle)
-        while at >= 0:
-            positions.append(at)
-            if len(positions) >= OCCURRENCE_CAP:
-                return _Found(positions, True)
-            at = find(needle, at + 1)
-        return _Found(positions, False)
 
     def _sentence(self, position: int) -> int:
         return max(0, bisect_right(self.sentence_starts, position) - 1)
@@ -648,7 +495,7 @@ class SearchIndex:
         needle: str,
         words: tuple[str, ...],
         corrections: tuple[str, ...],
-        scope: _Scope,
+        scope: Scope,
         limit: int,
     ) -> tuple[tuple[SearchHit, ...], int, bool, Callable[[], tuple[SearchHit, ...]] | None]:
         hits: list[SearchHit] = []
@@ -674,7 +521,7 @@ class SearchIndex:
 
         return tuple(hits), count, found.capped, more if extra else None
 
-    def _scoped(self, positions: list[int], scope: _Scope) -> list[int]:
+    def _scoped(self, positions: list[int], scope: Scope) -> list[int]:
         """The sorted `positions` inside the scope; one report is a slice, not a filter."""
         if scope.everything:
             return positions
@@ -686,14 +533,14 @@ class SearchIndex:
             return positions
         return [p for p in positions if self._admits(p, scope)]
 
-    def _admits(self, position: int, scope: _Scope) -> bool:
+    def _admits(self, position: int, scope: Scope) -> bool:
         if scope.everything:
             return True
         report = self._report_of(position)
         return scope.admits(report, self._kind_at(report, position - self.bases[report]))
 
     def _word_hits(
-        self, words: tuple[str, ...], scope: _Scope, taken: set[int], limit: int
+        self, words: tuple[str, ...], scope: Scope, taken: set[int], limit: int
     ) -> list[SearchHit]:
         """Sentences holding every word, in any order (城镇就业新增 → 城镇新增就业)."""
         anchor = max(words, key=len)
@@ -728,7 +575,7 @@ class SearchIndex:
         self,
         needle: str,
         corrections: tuple[str, ...],
-        scope: _Scope,
+        scope: Scope,
         taken: set[int],
         limit: int,
     ) -> list[SearchHit]:
@@ -757,7 +604,7 @@ class SearchIndex:
             alignment = fuzz.partial_ratio_alignment(needle, text, score_cutoff=TEXT_FUZZY_CUTOFF)
             if alignment is None:
                 continue
-            span = _trimmed(text, alignment.dest_start, alignment.dest_end, lo)
+            span = trimmed(text, alignment.dest_start, alignment.dest_end, lo)
             scored.append((min(SCORE_FUZZY_MAX, alignment.score), sentence, span))
         scored.sort(key=lambda item: (-item[0], item[1]))
         hits: list[SearchHit] = []
@@ -791,42 +638,9 @@ class SearchIndex:
             titles,
             start,
             end,
-            _shorten(snippet, local),
+            shorten(snippet, local),
             local,
             score,
             exact,
             i,
         )
-
-
-@dataclass(frozen=True, slots=True)
-class _Scope:
-    """Which hits a search keeps: one report or all, some section kinds or all."""
-
-    report: int | None
-    kinds: frozenset[SectionKind] | None
-
-    @property
-    def everything(self) -> bool:
-        return self.report is None and not self.kinds
-
-    def admits(self, report: int, kind: SectionKind) -> bool:
-        if self.report is not None and report != self.report:
-            return False
-        return not self.kinds or kind in self.kinds
-
-
-def _trimmed(text: str, start: int, end: int, base: int) -> Span:
-    """text[start:end] without punctuation at either edge, as offsets plus `base`."""
-    while start < end - 1 and not WORDLIKE.match(text, start):
-        start += 1
-    while end > start + 1 and not WORDLIKE.match(text, end - 1):
-        end -= 1
-    return base + start, base + end
-
-
-def _shorten(snippet: str, spans: tuple[Span, ...] = ()) -> str:
-    """Cut a snippet to SNIPPET_MAX characters, never cutting before a match ends."""
-    last = max((end for _, end in spans), default=0)
-    size = max(SNIPPET_MAX, last)
-    return snippet if len(snippet) <= size else snippet[:size] + "…"

@@ -1,0 +1,36 @@
+"""The corpus store: parsed reports kept in one SQLite database under the XDG cache folder.
+
+database  the tables, keys, checksums, set-aside and pruning (CorpusStore)
+codec     a report's model as validated JSON (never pickle)
+workers   parsing in worker processes with progress
+corpus    loading through the store: open_corpus, load_corpus, index_paths, summaries
+"""
+
+from baogao.store.corpus import (
+    IndexOutcome,
+    LoadedCorpus,
+    ReportSummary,
+    index_paths,
+    load_corpus,
+    open_corpus,
+    read_report,
+    seed_corpus,
+    summaries,
+    unstored,
+)
+from baogao.store.workers import Progress, ProgressCallback
+
+__all__ = [
+    "IndexOutcome",
+    "LoadedCorpus",
+    "Progress",
+    "ProgressCallback",
+    "ReportSummary",
+    "index_paths",
+    "load_corpus",
+    "open_corpus",
+    "read_report",
+    "seed_corpus",
+    "summaries",
+    "unstored",
+]

@@ -1,0 +1,384 @@
+"""A report's model as JSON and back: data, never code, and checked field by field.
+
+The store keeps what this module writes. Reading it back trusts nothing: every value
+is checked for its type and range (offsets inside the text, enums by value, finite
+numbers) before a model object is built, and anything else raises `ModelError`,
+which the store answers by parsing the file again. JSON cannot run code, and the
+decoder's own failures on hostile input (deep nesting, huge numbers) are caught too.
+
+Two parts are stored apart so the outline can be shown without reading the texts:
+the *summary* (metadata, section tree, text length) and the *body* (text, emphasis,
+glossary, indicators).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+from baogao.parsers.model import (
+    GrowthBasis,
+    Indicator,
+    IndicatorKind,
+    Metadata,
+    Occurrence,
+    Qualifier,
+    Report,
+    Section,
+    SectionKind,
+    Term,
+    TermSource,
+)
+
+FORMAT = 1  # bump when the layout below changes: older rows are parsed again
+MAX_PAYLOAD = 256 << 20  # bytes a stored part may inflate to (a report is a few MB)
+BODY_MAGIC = b"baogao-body-1\n"  # a body starts so: the text's length and UTF-8 follow
+MAX_DEPTH = 64  # section nesting accepted back (real reports nest 4 or 5 deep)
+
+# What a damaged or hostile payload can make the decoders raise.
+DECODE_ERRORS = (
+    ValueError,  # json, zlib framing, UnicodeDecodeError
+    TypeError,
+    KeyError,
+    IndexError,
+    RecursionError,
+    MemoryError,
+    OverflowError,
+    zlib.error,
+)
+
+
+class ModelError(Exception):
+    """A stored payload that is not a valid model of this format."""
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the outline needs of a report: metadata, sections and the text's length."""
+
+    meta: Metadata
+    sections: tuple[Section, ...]
+    length: int
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _section(section: Section) -> list[Any]:
+    return [
+        section.title,
+        str(section.kind),
+        section.level,
+        section.start,
+        section.body_start,
+        section.end,
+        [_section(child) for child in section.children],
+    ]
+
+
+def _meta(meta: Metadata) -> list[Any]:
+    return [
+        meta.title,
+        meta.region,
+        meta.doc_type,
+        meta.date,
+        meta.speaker,
+        meta.review_year,
+        meta.plan_year,
+        meta.plan_period,
+    ]
+
+
+def _term(term: Term) -> list[Any]:
+    return [
+        term.term,
+        term.key,
+        term.definition,
+        str(term.source),
+        term.defined_in,
+        [[o.section, o.start, o.end] for o in term.occurrences],
+        list(term.span) if term.span is not None else None,
+    ]
+
+
+def _indicator(row: Indicator) -> list[Any]:
+    return [
+        row.name,
+        row.raw_name,
+        row.period,
+        str(row.kind),
+        row.value,
+        row.unit,
+        row.growth,
+        row.growth_high,
+        str(row.growth_basis) if row.growth_basis is not None else None,
+        str(row.qualifier) if row.qualifier is not None else None,
+        row.section,
+        row.start,
+        row.end,
+        row.sentence,
+    ]
+
+
+def _pack(value: object) -> bytes:
+    # allow_nan=False: an infinite figure is refused here, so the report is simply not stored
+    data = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return zlib.compress(data.encode(), 1)  # level 1: 4x faster than 6, a sixth larger
+
+
+def encode_summary(report: Report) -> bytes:
+    """The summary part, compressed JSON. Raises ValueError for a non-finite figure."""
+    return _pack(
+        [FORMAT, _meta(report.meta), [_section(s) for s in report.sections], len(report.text)]
+    )
+
+
+def encode_body(report: Report) -> bytes:
+    """The body part: the text as UTF-8, then the rest as JSON, compressed together.
+
+    The text stays out of the JSON: decoding UTF-8 is several times faster than
+    scanning a JSON string of the same size. Raises ValueError for a non-finite figure.
+    """
+    text = report.text.encode()
+    rest = json.dumps(
+        [
+            FORMAT,
+            [list(span) for span in report.emphasis],
+            [_term(term) for term in report.glossary],
+            [_indicator(row) for row in report.indicators],
+        ],
+        ensure_ascii=False,
+        allow_nan=False,
+        separators=(",", ":"),
+    ).encode()
+    return zlib.compress(BODY_MAGIC + len(text).to_bytes(8, "big") + text + rest, 1)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _inflate(data: bytes) -> bytes:
+    inflater = zlib.decompressobj()
+    raw = inflater.decompress(data, MAX_PAYLOAD)
+    if inflater.unconsumed_tail or not inflater.eof:
+        raise ModelError("payload too large or truncated")
+    return raw
+
+
+def _json(raw: bytes) -> list[Any]:
+    value = json.loads(raw.decode())
+    if not isinstance(value, list) or not value or value[0] != FORMAT:
+        raise ModelError("not a payload of this format")
+    return value
+
+
+def _str(value: object) -> str:
+    if type(value) is not str:
+        raise ModelError(f"expected text, found {type(value).__name__}")
+    return value
+
+
+def _opt_str(value: object) -> str | None:
+    return None if value is None else _str(value)
+
+
+def _int(value: object, low: int = 0, high: int = 1 << 62) -> int:
+    if type(value) is not int or not low <= value <= high:
+        raise ModelError("expected an offset or count in range")
+    return value
+
+
+def _opt_int(value: object) -> int | None:
+    return None if value is None else _int(value, -(1 << 31), 1 << 31)
+
+
+def _list(value: object, size: int | None = None) -> list[Any]:
+    if type(value) is not list or (size is not None and len(value) != size):
+        raise ModelError("expected a list" + (f" of {size}" if size is not None else ""))
+    return value
+
+
+def _span(value: object, length: int) -> tuple[int, int]:
+    start, end = _list(value, 2)
+    start, end = _int(start, 0, length), _int(end, 0, length)
+    if start > end:
+        raise ModelError("a span ends before it starts")
+    return start, end
+
+
+def _read_meta(value: object) -> Metadata:
+    title, region, doc_type, date, speaker, review, plan, period = _list(value, 8)
+    return Metadata(
+        _str(title),
+        _opt_str(region),
+        _opt_str(doc_type),
+        _opt_str(date),
+        _opt_str(speaker),
+        _opt_int(review),
+        _opt_int(plan),
+        _opt_str(period),
+    )
+
+
+def _read_section(value: object, length: int, depth: int) -> Section:
+    if depth > MAX_DEPTH:
+        raise ModelError("sections nested too deep")
+    title, kind, level, start, body_start, end, children = _list(value, 7)
+    if not (
+        type(title) is str
+        and type(level) is int
+        and type(start) is int
+        and type(body_start) is int
+        and type(end) is int
+        and 0 <= level <= MAX_DEPTH
+        and 0 <= start <= body_start <= end <= length
+    ):
+        raise ModelError("a section's fields are out of range")
+    nodes = tuple(_read_section(child, length, depth + 1) for child in _list(children))
+    for child in nodes:
+        if not start <= child.start <= child.end <= end:
+            raise ModelError("a sub-section lies outside its section")
+    return Section(title, SectionKind(kind), level, start, body_start, end, nodes)
+
+
+def _read_occurrences(value: object, length: int) -> tuple[Occurrence, ...]:
+    # the hot loop of a load (tens of thousands a corpus): checks inline, not per call
+    places = tuple(Occurrence(section, start, end) for section, start, end in _list(value))
+    for place in places:
+        start, end = place.start, place.end
+        if not (
+            type(place.section) is str
+            and type(start) is int
+            and type(end) is int
+            and 0 <= start <= end <= length
+        ):
+            raise ModelError("an occurrence out of range")
+    return places
+
+
+def _read_term(value: object, length: int) -> Term:
+    term, key, definition, source, defined_in, occurrences, span = _list(value, 7)
+    return Term(
+        _str(term),
+        _str(key),
+        _opt_str(definition),
+        TermSource(source),
+        _opt_str(defined_in),
+        _read_occurrences(occurrences, length),
+        None if span is None else _span(span, length),
+    )
+
+
+_TEXT_FIELDS = (0, 1, 2, 10, 13)  # name, raw name, period, section, sentence
+_NUMBER_FIELDS = (4, 6, 7)  # value, growth, growth_high
+
+
+def _read_indicator(value: object, length: int) -> Indicator:
+    row = _list(value, 14)
+    for at in _TEXT_FIELDS:
+        if type(row[at]) is not str:
+            raise ModelError("an indicator's text field is not text")
+    for at in _NUMBER_FIELDS:
+        number = row[at]
+        if number is not None:
+            if type(number) is int:
+                row[at] = number = float(number)  # OverflowError for a huge one: caught
+            if type(number) is not float or not math.isfinite(number):
+                raise ModelError("an indicator's figure is not a finite number")
+    if row[5] is not None and type(row[5]) is not str:
+        raise ModelError("an indicator's unit is not text")
+    start, end = row[11], row[12]
+    if not (type(start) is int and type(end) is int and 0 <= start <= end <= length):
+        raise ModelError("an indicator's span is out of range")
+    return Indicator(
+        row[0],
+        row[1],
+        row[2],
+        IndicatorKind(row[3]),
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        None if row[8] is None else GrowthBasis(row[8]),
+        None if row[9] is None else Qualifier(row[9]),
+        row[10],
+        start,
+        end,
+        row[13],
+    )
+
+
+def _checked(read: Any, *args: Any) -> Any:
+    try:
+        return read(*args)
+    except ModelError:
+        raise
+    except DECODE_ERRORS as error:
+        raise ModelError(f"{type(error).__name__}: {error}"[:200]) from None
+
+
+def decode_summary(data: bytes) -> Summary:
+    """The summary stored by `encode_summary`; raises ModelError for anything else."""
+
+    def read() -> Summary:
+        _, meta, sections, length = _list(_json(_inflate(data)), 4)
+        length = _int(length)
+        tops = tuple(_read_section(s, length, 0) for s in _list(sections))
+        return Summary(_read_meta(meta), tops, length)
+
+    result: Summary = _checked(read)
+    return result
+
+
+def decode_report(path: str, summary: Summary, data: bytes) -> Report:
+    """The report at `path` from its summary and its body; raises ModelError when invalid."""
+
+    def read() -> Report:
+        raw = _inflate(data)
+        if not raw.startswith(BODY_MAGIC):
+            raise ModelError("not a body of this format")
+        head = len(BODY_MAGIC) + 8
+        size = int.from_bytes(raw[len(BODY_MAGIC) : head], "big")
+        if head + size > len(raw):
+            raise ModelError("a truncated body")
+        text = raw[head : head + size].decode()
+        _, emphasis, glossary, indicators = _list(_json(raw[head + size :]), 4)
+        length = len(text)
+        if length != summary.length:
+            raise ModelError("the body does not belong to the summary")
+        return Report(
+            path=path,
+            text=text,
+            meta=summary.meta,
+            sections=summary.sections,
+            emphasis=tuple(_span(span, length) for span in _list(emphasis)),
+            glossary=tuple(_read_term(term, length) for term in _list(glossary)),
+            indicators=tuple(_read_indicator(row, length) for row in _list(indicators)),
+        )
+
+    result: Report = _checked(read)
+    return result
+
+
+def encode_links(changed: list[tuple[int, tuple[Term, ...]]]) -> bytes:
+    """The glossaries that linking changed, by report position. ValueError: non-finite."""
+    return _pack([FORMAT, [[i, [_term(term) for term in terms]] for i, terms in changed]])
+
+
+def decode_links(data: bytes, lengths: list[int]) -> dict[int, tuple[Term, ...]]:
+    """What `encode_links` stored, for reports of these text lengths; ModelError if invalid."""
+
+    def read() -> dict[int, tuple[Term, ...]]:
+        _, changed = _list(_json(_inflate(data)), 2)
+        lent: dict[int, tuple[Term, ...]] = {}
+        for item in _list(changed):
+            at, terms = _list(item, 2)
+            at = _int(at, 0, len(lengths) - 1)
+            lent[at] = tuple(_read_term(term, lengths[at]) for term in _list(terms))
+        return lent
+
+    result: dict[int, tuple[Term, ...]] = _checked(read)
+    return result

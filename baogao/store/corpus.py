@@ -1,0 +1,367 @@
+"""Loading a corpus through the store: stored reports read back, the others parsed in workers.
+
+`open_corpus(paths)` is the whole story (reports, errors, notices for the user);
+`load_corpus` and `seed_corpus` keep the older, shorter answer. `index_paths` fills
+the store without building the reports (`baogao index`). `summaries` and
+`read_report` are the lazy pair: the outline from summaries alone, a report's text,
+glossary and indicators read when it is opened.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Iterable
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from baogao import parsers
+from baogao.parsers import Corpus, Report, ReportError, report_files
+from baogao.store import codec
+from baogao.store.database import CorpusStore, Entry, StoreUnavailable, file_digest, report_key
+from baogao.store.workers import Parsed, Progress, ProgressCallback, parse_files
+
+WRITE_BATCH = 64  # parsed reports written per transaction
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedCorpus:
+    """A corpus with what the user should be told about the store (one line each)."""
+
+    corpus: Corpus
+    notices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSummary:
+    """A stored report as the outline needs it, without its text."""
+
+    path: str
+    meta: parsers.model.Metadata
+    sections: tuple[parsers.model.Section, ...]
+    length: int
+
+    def label(self, *, with_region: bool = True) -> str:
+        return parsers.model.report_label(self.meta, self.path, with_region=with_region)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """One load: which files are stored, which need parsing, and what went wrong."""
+
+    files: list[Path]
+    sizes: dict[Path, int] = field(default_factory=dict)
+    keys: dict[Path, str] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    errors: dict[Path, ReportError] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+
+    def misses(self) -> list[Path]:
+        return [
+            f for f in self.files if f not in self.errors and self.keys.get(f) not in self.entries
+        ]
+
+
+def _open_store(notices: list[str]) -> CorpusStore | None:
+    try:
+        store = CorpusStore()
+    except StoreUnavailable as error:
+        notices.append(f"the corpus store is unavailable ({error}): reports are parsed each time")
+        return None
+    notices.extend(store.notices)
+    store.notices.clear()
+    return store
+
+
+def unstored(paths: Iterable[str | Path]) -> tuple[int, int]:
+    """How many report files under `paths` the store lacks, and their bytes: a cold open
+    (worth a progress view) when the first is not 0. Cheap: stats and one query."""
+    files, _ = report_files(paths)
+    store = _open_store([])
+    if store is None:
+        return len(files), sum(f.stat().st_size for f in files if f.is_file())
+    with store:
+        try:
+            plan = _plan(files, store, decode=False)
+            stored = store.stored_keys(plan.keys.values())
+        except sqlite3.Error:
+            return len(files), 0
+    lacking = [f for f in files if plan.keys.get(f) not in stored]
+    return len(lacking), sum(plan.sizes.get(f, 0) for f in lacking)
+
+
+def _plan(files: list[Path], store: CorpusStore | None, *, decode: bool = True) -> _Plan:
+    """Stat every file; with a store, find each file's key and the stored entries."""
+    plan = _Plan(files)
+    remembered: list[tuple[Path, int, int, str]] = []
+    for file in files:
+        try:
+            stat = file.stat()
+        except OSError as error:
+            plan.errors[file] = ReportError(str(file), (error.strerror or str(error)).lower())
+            continue
+        plan.sizes[file] = stat.st_size
+        if store is None:
+            continue
+        digest = store.known_digest(file, stat.st_size, stat.st_mtime_ns)
+        if digest is None:
+            try:
+                digest = file_digest(file.read_bytes())
+            except OSError:
+                continue  # the parse names the problem
+            remembered.append((file, stat.st_size, stat.st_mtime_ns, digest))
+        plan.keys[file] = report_key(digest, file.name)
+    if store is not None:
+        if remembered:
+            store.remember_files(remembered)
+        if not decode:
+            return plan
+        plan.entries = store.entries(plan.keys.values())
+        plan.notices.extend(store.notices)
+        store.notices.clear()
+    return plan
+
+
+def _parse_misses(
+    plan: _Plan, store: CorpusStore | None, progress: ProgressCallback | None, done: int
+) -> dict[Path, Parsed]:
+    """Parse what the store lacks, in workers, writing rows in batches as they arrive."""
+    misses = plan.misses()
+    by_name = {str(file): file for file in misses}
+    total = len(plan.files)
+    bytes_total = sum(plan.sizes.values())
+    bytes_done = sum(plan.sizes.get(f, 0) for f in plan.files if f not in by_name.values())
+    outcomes: dict[Path, Parsed] = {}
+    batch: list[tuple[str, int, bytes, bytes]] = []
+    for parsed in parse_files(
+        misses, encode=store is not None, sizes=[plan.sizes.get(f, 0) for f in misses]
+    ):
+        file = by_name[parsed.path]
+        outcomes[file] = parsed
+        done += 1
+        bytes_done += plan.sizes.get(file, 0)
+        if parsed.error is not None:
+            plan.errors[file] = parsed.error
+        elif store is not None and parsed.summary is not None and parsed.body is not None:
+            key = report_key(parsed.digest, file.name)
+            plan.keys[file] = key
+            batch.append((key, parsed.text_bytes, parsed.summary, parsed.body))
+            if len(batch) >= WRITE_BATCH:
+                store.put(batch)
+                batch = []
+        if progress is not None:
+            progress(Progress(done, total, bytes_done, bytes_total, parsed.path, parsed.error))
+    if store is not None and batch:
+        store.put(batch)
+    return outcomes
+
+
+def _report(
+    file: Path, plan: _Plan, parsed: Parsed | None, store: CorpusStore | None
+) -> Report | None:
+    """The report of one file from the store or its parse; a damaged entry is parsed again."""
+    if parsed is not None:
+        if parsed.report is not None:
+            return parsed.report
+        if parsed.summary is not None and parsed.body is not None:
+            summary = codec.decode_summary(parsed.summary)
+            return codec.decode_report(str(file), summary, parsed.body)
+        return None
+    entry = plan.entries.get(plan.keys.get(file, ""))
+    if store is not None and entry is not None:
+        try:
+            return store.report(entry, str(file))
+        except codec.ModelError:
+            plan.notices.append(f"{file}: a damaged entry in the corpus store, parsed again")
+    try:
+        return parsers.parse(file)
+    except ReportError as error:
+        plan.errors[file] = error
+        return None
+
+
+# OperationalErrors of the moment, not of the file: another writer, the disk, permissions.
+CIRCUMSTANCES = ("locked", "busy", "disk i/o", "readonly", "read-only", "full", "unable to open")
+
+
+def _recover(
+    store: CorpusStore, error: sqlite3.DatabaseError, notices: list[str]
+) -> tuple[CorpusStore | None, list[str]]:
+    """After an error mid-load: a store of the moment's trouble is left alone (parse without
+    it); one that is damaged or of another make ("no such column") is set aside and rebuilt."""
+    message = str(error).lower()
+    if isinstance(error, sqlite3.OperationalError) and any(w in message for w in CIRCUMSTANCES):
+        store.close()
+        notices.append(f"the corpus store is unusable ({error}): reports are parsed each time")
+        return None, []
+    try:
+        rebuilt = CorpusStore.rebuilt(store, error)
+    except (StoreUnavailable, sqlite3.Error) as failure:
+        notices.append(f"the corpus store is unavailable ({failure})")
+        return None, []
+    more = list(rebuilt.notices)
+    rebuilt.notices.clear()
+    return rebuilt, more
+
+
+def _load(
+    paths: Iterable[str | Path],
+    use_store: bool,
+    progress: ProgressCallback | None,
+    build: bool,
+    used: list[bool] | None = None,
+) -> tuple[tuple[Report, ...], list[ReportError], list[str]]:
+    """Load through the store; `used` (when given) gets whether a store took part."""
+    files, missing = report_files(paths)
+    notices: list[str] = []
+    store = _open_store(notices) if use_store else None
+    try:
+        try:
+            reports, errors, more = _load_with(files, store, progress, build)
+        except sqlite3.DatabaseError as error:
+            if store is None:
+                raise
+            store, more = _recover(store, error, notices)
+            reports, errors, more2 = _load_with(files, store, progress, build)
+            more += more2
+    finally:
+        if used is not None:
+            used.append(store is not None)
+        if store is not None:
+            store.close()
+    return reports, [*missing, *errors], notices + more
+
+
+def _load_with(
+    files: list[Path], store: CorpusStore | None, progress: ProgressCallback | None, build: bool
+) -> tuple[tuple[Report, ...], list[ReportError], list[str]]:
+    plan = _plan(files, store)
+    done = len(plan.files) - len(plan.misses())
+    if progress is not None and done:
+        stored = sum(plan.sizes.get(f, 0) for f in plan.files if f not in plan.misses())
+        progress(Progress(done, len(files), stored, sum(plan.sizes.values())))
+    outcomes = _parse_misses(plan, store, progress, done)
+    reports: list[Report] = []
+    keys: list[str] = []
+    if build:
+        for file in files:
+            if file in plan.errors:
+                continue
+            report = _report(file, plan, outcomes.get(file), store)
+            if report is not None:
+                reports.append(report)
+                keys.append(plan.keys.get(file, ""))
+    linked = _linked(tuple(reports), keys, store, plan.notices) if build else ()
+    if store is not None and outcomes:
+        store.prune()
+    errors = [plan.errors[f] for f in files if f in plan.errors]
+    return linked, errors, plan.notices
+
+
+def _linked(
+    reports: tuple[Report, ...], keys: list[str], store: CorpusStore | None, notices: list[str]
+) -> tuple[Report, ...]:
+    """The reports with glossaries linked across them (parsers.link), the result kept in the
+    store for this set of reports: a warm open neither links again nor imports the parser."""
+    set_key = store.set_key(keys) if store is not None and all(keys) else None
+    if store is not None and set_key is not None:
+        lent = store.links(set_key, [len(report.text) for report in reports])
+        notices.extend(store.notices)
+        store.notices.clear()
+        if lent is not None:
+            return tuple(
+                replace(report, glossary=lent[i]) if i in lent else report
+                for i, report in enumerate(reports)
+            )
+    from baogao.parsers.link import link_glossaries
+
+    linked = link_glossaries(reports)
+    if store is not None and set_key is not None:
+        changed = [
+            (i, after.glossary)
+            for i, (before, after) in enumerate(zip(reports, linked, strict=True))
+            if after is not before
+        ]
+        with suppress(ValueError):  # a figure JSON refuses: link again next time
+            store.put_links(set_key, changed)
+    return linked
+
+
+def open_corpus(
+    paths: Iterable[str | Path],
+    *,
+    use_store: bool = True,
+    progress: ProgressCallback | None = None,
+) -> LoadedCorpus:
+    """Every report under `paths`, glossaries linked, through the store unless `use_store`
+    is False; never raises for a bad file or a bad store (they become errors and notices)."""
+    reports, errors, notices = _load(paths, use_store, progress, build=True)
+    return LoadedCorpus(Corpus(reports, tuple(errors)), tuple(notices))
+
+
+@dataclass(frozen=True, slots=True)
+class IndexOutcome:
+    """What `index_paths` did: reports now in the store (0 without a store), the failures,
+    notices for the user."""
+
+    stored: int
+    errors: tuple[ReportError, ...]
+    notices: tuple[str, ...]
+
+
+def index_paths(
+    paths: Iterable[str | Path], progress: ProgressCallback | None = None
+) -> IndexOutcome:
+    """Bring the store up to date for `paths` without building the reports (`baogao index`)."""
+    paths = list(paths)
+    files, missing = report_files(paths)
+    used: list[bool] = []
+    _, errors, notices = _load(paths, True, progress, build=False, used=used)
+    stored = len(files) - (len(errors) - len(missing)) if all(used) else 0
+    return IndexOutcome(stored, tuple(errors), tuple(notices))
+
+
+def summaries(paths: Iterable[str | Path]) -> tuple[tuple[ReportSummary, ...], tuple[str, ...]]:
+    """Summaries of the stored reports under `paths` (files not stored are left out)."""
+    files, _ = report_files(paths)
+    notices: list[str] = []
+    store = _open_store(notices)
+    if store is None:
+        return (), tuple(notices)
+    with store:
+        plan = _plan(files, store)
+        found = tuple(
+            ReportSummary(str(f), e.summary.meta, e.summary.sections, e.summary.length)
+            for f in files
+            if (e := plan.entries.get(plan.keys.get(f, ""))) is not None
+        )
+    return found, (*notices, *plan.notices)
+
+
+def read_report(path: str | Path) -> Report:
+    """One report from the store (parsed, and stored, when it is not there); raises ReportError.
+
+    Its glossary is its own: definitions lent by other reports come with `open_corpus`.
+    """
+    loaded = open_corpus([path])
+    if not loaded.corpus.reports:
+        raise (
+            loaded.corpus.errors[0] if loaded.corpus.errors else ReportError(str(path), "no report")
+        )
+    return loaded.corpus.reports[0]
+
+
+def load_corpus(paths: Iterable[str | Path], *, use_store: bool = True) -> Corpus:
+    """Like parsers.load, through the store; notices go to stderr."""
+    loaded = open_corpus(paths, use_store=use_store)
+    for notice in loaded.notices:
+        print(f"baogao: {notice}", file=sys.stderr)
+    return loaded.corpus
+
+
+def seed_corpus() -> Corpus:
+    """The bundled sample reports, through the store."""
+    from baogao.seeds import seed_paths
+
+    return load_corpus(seed_paths())
