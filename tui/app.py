@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -17,6 +18,7 @@ from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -24,6 +26,7 @@ from baogao.parsers import Corpus, Report
 from baogao.parsers.model import Location, Section
 from baogao.store.cache import load_corpus, seed_corpus
 from baogao.tui import collector
+from baogao.tui.bindings import declared_bindings
 from baogao.tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
 from baogao.tui.widgets.messages import JumpRequested
 from baogao.tui.widgets.outline import Outline, region_of, regions
@@ -34,6 +37,8 @@ if TYPE_CHECKING:
 
     from baogao.bookmarks import BookmarkStore
     from baogao.search.index import SearchHit, SearchIndex, SearchOutcome
+    from baogao.tui.widgets.glossary import GlossaryPanel
+    from baogao.tui.widgets.indicators import IndicatorPanel
 
 WIDE = 120  # from this many columns, the side pane opens beside the reader, not over the outline
 SECTION_KEYS = Binding.Group("Section", compact=True)  # [ and ] share one footer label
@@ -54,8 +59,11 @@ def search_commands() -> type[Provider]:
 class BaogaoApp(App[None]):
     """Browse a stack of government work reports and plans from the keyboard."""
 
+    search_index: var[SearchIndex | None] = var(None)
+    """The index of every open report; None until the worker has built it."""
+
     TITLE = "报告 baogao"
-    CSS_PATH = "baogao.tcss"
+    CSS_PATH = Path(__file__).with_name("baogao.tcss")  # found from subclasses too
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012 (App's own)
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -105,9 +113,9 @@ class BaogaoApp(App[None]):
         self.region: str | None = None
         self.report: Report | None = None
         self._section: Section | None = None
-        self._side_panels: dict[str, Widget] = {}
+        self.glossary: GlossaryPanel | None = None  # mounted when first shown
+        self.indicators: IndicatorPanel | None = None
         self._side_wanted = {"glossary": False, "indicators": False}
-        self.search_index: SearchIndex | None = None
         self.search_query = ""
         self.search_hits: tuple[SearchHit, ...] = ()
         self.hit_at = 0
@@ -188,25 +196,37 @@ class BaogaoApp(App[None]):
 
     def _panel(self, name: str) -> Widget:
         """The glossary or indicator panel, mounted the first time it is needed."""
-        panel = self._side_panels.get(name)
-        if panel is None:
-            if name == "glossary":
-                from baogao.tui.widgets.glossary import GlossaryPanel
+        return self.glossary_panel() if name == "glossary" else self.indicator_panel()
 
-                panel = GlossaryPanel(id="glossary")
-            else:
-                from baogao.tui.widgets.indicators import IndicatorPanel
+    def glossary_panel(self) -> GlossaryPanel:
+        if self.glossary is None:
+            from baogao.tui.widgets.glossary import GlossaryPanel
 
-                panel = IndicatorPanel(id="indicators")
-            panel.display = False
-            self._side_panels[name] = panel
-            side = self._side_box()
-            if name == "glossary" and "indicators" in self._side_panels:
-                side.mount(panel, before=self._side_panels["indicators"])
-            else:
-                side.mount(panel)
-            self._fill_panel(name)
-        return panel
+            self.glossary = GlossaryPanel(id="glossary")
+            self.glossary.display = False
+            self._side_box().mount(self.glossary, before=self.indicators)
+            self._fill_panel("glossary")
+        return self.glossary
+
+    def indicator_panel(self) -> IndicatorPanel:
+        if self.indicators is None:
+            from baogao.tui.widgets.indicators import IndicatorPanel
+
+            self.indicators = IndicatorPanel(id="indicators")
+            self.indicators.display = False
+            self._side_box().mount(self.indicators)
+            self._fill_panel("indicators")
+        return self.indicators
+
+    @property
+    def _side_panels(self) -> dict[str, Widget]:
+        """The side panels mounted so far, by name."""
+        panels: dict[str, Widget] = {}
+        if self.glossary is not None:
+            panels["glossary"] = self.glossary
+        if self.indicators is not None:
+            panels["indicators"] = self.indicators
+        return panels
 
     def _side_box(self) -> Vertical:
         """The side pane's container, mounted the first time it is needed."""
@@ -216,15 +236,14 @@ class BaogaoApp(App[None]):
         return self.side
 
     def _fill_panel(self, name: str) -> None:
-        panel = self._side_panels.get(name)
-        if panel is None or self.report is None:
+        if self.report is None:
             return
-        if name == "glossary":
-            panel.show_report(self.report)  # type: ignore[attr-defined]
-        else:
+        if name == "glossary" and self.glossary is not None:
+            self.glossary.show_report(self.report)
+        elif name == "indicators" and self.indicators is not None:
             region = self.region or region_of(self.report)
-            panel.show_region(region, tuple(self._regions.get(region, ())))  # type: ignore[attr-defined]
-            panel.show_section(self.report, self._section)  # type: ignore[attr-defined]
+            self.indicators.show_region(region, tuple(self._regions.get(region, ())))
+            self.indicators.show_section(self.report, self._section)
 
     def _apply_side(self) -> None:
         for name, wanted in self._side_wanted.items():
@@ -310,7 +329,7 @@ class BaogaoApp(App[None]):
             self.open_report(members[0])
 
     def on_reader_cursor_moved(self, message: Reader.CursorMoved) -> None:
-        if self._closing or not self.outline.is_attached:
+        if not self.outline.is_attached:
             return  # the app is shutting down
         report, offset = message.report, message.offset
         path = report.section_path(offset)
@@ -320,16 +339,14 @@ class BaogaoApp(App[None]):
         section = path[-1] if path else None
         if section is not self._section:
             self._section = section
-            panel = self._side_panels.get("indicators")
-            if panel is not None:
-                panel.show_section(report, section)  # type: ignore[attr-defined]
+            if self.indicators is not None:
+                self.indicators.show_section(report, section)
 
     def on_reader_term_requested(self, message: Reader.TermRequested) -> None:
         if not self._side_wanted["glossary"]:
             self._side_wanted["glossary"] = True
             self._apply_side()
-        panel = self._panel("glossary")
-        panel.show_term(message.key)  # type: ignore[attr-defined]
+        self.glossary_panel().show_term(message.key)
 
     @on(JumpRequested)
     def jump_requested(self, message: JumpRequested) -> None:
@@ -458,9 +475,11 @@ class BaogaoApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for _key, binding in self._bindings:
-            if binding.action in ("quit",) or not binding.description:
+        seen: set[str] = set()
+        for binding in declared_bindings([self]):
+            if binding.action in ("quit", *seen) or not binding.description:
                 continue
+            seen.add(binding.action)
             yield SystemCommand(
                 binding.description,
                 f"key: {self.get_key_display(binding)}",
@@ -470,7 +489,11 @@ class BaogaoApp(App[None]):
     # --- search --------------------------------------------------------------------
 
     def build_search_index(self) -> None:
-        """Index the open reports in a thread after the first screen; jieba loads after."""
+        """Index the open reports in a worker after the first screen; jieba loads after.
+
+        The only place the app builds an index (the search screen watches `search_index`
+        and asks again when it arrives), so moving the build elsewhere touches this alone.
+        """
         self.run_worker(self._index_reports, thread=True, exclusive=True, group="search")
 
     def _index_reports(self) -> None:
@@ -481,11 +504,9 @@ class BaogaoApp(App[None]):
         index.load_segmenter()  # search answers on characters until this is done
 
     def action_search(self) -> None:
+        """Open the search dialog at once, ready or not: every key typed goes to its input."""
         from baogao.tui.screens.search import SearchScreen
 
-        if self.search_index is None:
-            self.notify("The search index is being built…", timeout=2)
-            return
         current = self.report.path if self.report else None
         self.push_screen(SearchScreen(self.search_index, current), self._search_done)
 

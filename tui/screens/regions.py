@@ -11,16 +11,15 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from baogao.tui.bindings import CURSOR_BINDINGS
+
 
 class RegionPicker(ModalScreen[str | None]):
     """A list of the open regions; Enter picks one, Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("j", "down", "Down", show=False),
-        Binding("k", "up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        *CURSOR_BINDINGS,
     ]
 
     DEFAULT_CSS = """
@@ -55,14 +54,20 @@ class RegionPicker(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def action_down(self) -> None:
+    def action_cursor_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()
 
-    def action_up(self) -> None:
+    def action_cursor_up(self) -> None:
         self.query_one(OptionList).action_cursor_up()
 
-    def action_first(self) -> None:
+    def action_cursor_first(self) -> None:
         self.query_one(OptionList).action_first()
 
-    def action_last(self) -> None:
+    def action_cursor_last(self) -> None:
         self.query_one(OptionList).action_last()
+
+    def action_page_down(self) -> None:
+        self.query_one(OptionList).action_page_down()  # type: ignore[no-untyped-call]
+
+    def action_page_up(self) -> None:
+        self.query_one(OptionList).action_page_up()  # type: ignore[no-untyped-call]

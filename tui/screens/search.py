@@ -122,7 +122,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
 
     def __init__(
         self,
-        index: SearchIndex,
+        index: SearchIndex | None,
         current_path: str | None = None,
         *,
         query: str = "",
@@ -151,7 +151,15 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
     def on_mount(self) -> None:
         self.query_one("#search-results", OptionList).can_focus = False
         self.query_one("#search-input", Input).focus()
+        if self.index is None and hasattr(self.app, "search_index"):
+            # Opened before the index was built: answer as soon as it arrives.
+            self.watch(self.app, "search_index", self.index_arrived, init=False)
         self.refresh_results()
+
+    def index_arrived(self, index: SearchIndex | None) -> None:
+        if index is not None and self.index is None:
+            self.index = index
+            self.refresh_results()
 
     # ------------------------------------------------------------------ searching
 
@@ -174,6 +182,10 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
     def refresh_results(self) -> None:
         """Search again with the current query and filters; fast enough to run per key."""
         query = self.query_text
+        if self.index is None:
+            self.results = SearchResults(query, ())
+            self.show_results()
+            return
         self.results = self.index.search(
             query,
             path=self.current_path if self.this_document else None,
@@ -209,7 +221,9 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         filters = SCOPE_WORDS[self.this_document]
         if self.kind is not None:
             filters += f" · {KIND_WORDS[self.kind]}"
-        if not query:
+        if self.index is None:
+            message = "索引建立中… (indexing: results follow)"
+        elif not query:
             message = "输入以搜索 (type to search)"
         elif not self.shown:
             message = f"no results for “{query}” (无结果)"
@@ -217,7 +231,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             total = self.results.total
             more = "+" if self.results.capped else ""
             message = f"{total}{more} result{'s' if total != 1 else ''}"
-        ready = "" if self.index.segmenter_ready else " · 分词加载中"
+        ready = "" if self.index is None or self.index.segmenter_ready else " · 分词加载中"
         return Text.assemble(message, (f"  [{filters}{ready}]", "dim"))
 
     # ------------------------------------------------------------------ actions

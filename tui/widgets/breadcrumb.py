@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -16,6 +17,7 @@ from textual.widget import Widget
 from baogao.parsers.model import Section
 
 SEPARATOR = " › "
+ELLIPSIS = "…"
 
 
 def repaint(widget: Widget) -> None:
@@ -27,11 +29,26 @@ def repaint(widget: Widget) -> None:
 
 def trail(document: str, sections: tuple[Section, ...]) -> Text:
     """The breadcrumb text; the widget's width cuts it with an ellipsis."""
-    text = Text(document, style="bold", no_wrap=True, overflow="ellipsis", end="")
+    text = Text(document, style="bold", no_wrap=True, end="")
     for section in sections:
         text.append(SEPARATOR, style="dim")
         text.append(section.title)
     return text
+
+
+def cut_front(text: Text, cells: int) -> Text:
+    """`text` in at most `cells` cells, its start given up for "…" when it is too long:
+    the end of a breadcrumb (the section the reader is in) is what must stay."""
+    if text.cell_len <= cells:
+        return text.copy()
+    plain = text.plain
+    room, start = max(cells - 1, 0), len(plain)
+    while start > 0 and cell_len(plain[start - 1]) <= room:
+        start -= 1
+        room -= cell_len(plain[start])
+    cut = Text(ELLIPSIS, style="dim", no_wrap=True, end="")
+    cut.append_text(text[start:])
+    return cut
 
 
 class Breadcrumb(Widget):
@@ -62,11 +79,12 @@ class Breadcrumb(Widget):
         return f"{self._text.plain} {self._status.plain}".rstrip()
 
     def render(self) -> Text:
+        width = self.content_size.width
         if not self._status:
-            return self._text
-        room = max(self.content_size.width - self._status.cell_len - 1, 1)
-        text = self._text.copy()
-        text.truncate(room, overflow="ellipsis", pad=True)
+            return cut_front(self._text, width)
+        room = max(width - self._status.cell_len - 1, 1)
+        text = cut_front(self._text, room)
+        text.pad_right(room - text.cell_len)
         text.append(" ")
         text.append_text(self._status)
         return text

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from baogao.parsers.model import Report, Section, SectionKind
+from baogao.tui.bindings import CURSOR_BINDINGS
 from baogao.tui.widgets.line_view import LineView
 
 UNKNOWN_REGION = "未标明地区"
@@ -92,14 +93,9 @@ class Outline(LineView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=False),
         Binding("space", "toggle_node", "Expand / collapse", show=False),
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
+        *CURSOR_BINDINGS,
         Binding("h,left", "collapse_or_parent", "Collapse / parent", show=False),
         Binding("l,right", "expand_or_child", "Expand / first child", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -291,10 +287,10 @@ class Outline(LineView, can_focus=True):
     def action_cursor_up(self) -> None:
         self._set_cursor(self._cursor - 1)
 
-    def action_first(self) -> None:
+    def action_cursor_first(self) -> None:
         self._set_cursor(0)
 
-    def action_last(self) -> None:
+    def action_cursor_last(self) -> None:
         self._set_cursor(len(self._rows) - 1)
 
     def action_page_down(self) -> None:
