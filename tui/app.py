@@ -9,6 +9,7 @@ mounted only when they are first shown.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -27,6 +28,7 @@ from baogao.parsers.model import Location, Section
 from baogao.store.cache import load_corpus, seed_corpus
 from baogao.tui import collector
 from baogao.tui.bindings import declared_bindings
+from baogao.tui.state import load_state, save_state
 from baogao.tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
 from baogao.tui.widgets.messages import JumpRequested
 from baogao.tui.widgets.outline import Outline, region_of, regions
@@ -40,6 +42,9 @@ if TYPE_CHECKING:
     from baogao.tui.widgets.glossary import GlossaryPanel
     from baogao.tui.widgets.indicators import IndicatorPanel
 
+READER_MIN = 54  # the outline leaves the reader this many columns (48 of text)
+OUTLINE_MIN, OUTLINE_NATURAL = 16, 40  # cells; section titles read whole at 40
+OUTLINE_STEP = 4  # cells per < or >
 WIDE = 120  # from this many columns, the side pane opens beside the reader, not over the outline
 SECTION_KEYS = Binding.Group("Section", compact=True)  # [ and ] share one footer label
 PANES = ("outline", "reader", "glossary", "indicators")  # the order Tab visits them in
@@ -98,6 +103,8 @@ class BaogaoApp(App[None]):
         Binding("e", "export_bookmarks", "Export bookmarks", show=False),
         Binding("E", "import_bookmarks", "Import bookmarks", show=False),
         Binding("d", "toggle_theme", "Light / dark theme", show=False),
+        Binding("less_than_sign", "outline_width(-1)", "Narrower outline", show=False),
+        Binding("greater_than_sign", "outline_width(1)", "Wider outline", show=False),
     ]
 
     COMMANDS = App.COMMANDS | {lambda: search_commands()}
@@ -121,6 +128,8 @@ class BaogaoApp(App[None]):
         self.hit_at = 0
         self.bookmarks: BookmarkStore | None = None  # opened right after the first screen
         self._collector_paused = False  # by on_load, until the first screen is up
+        self.state = load_state()
+        self._outline_led = False  # the reader's next move came from Enter in the outline
 
     # --- layout ------------------------------------------------------------------
 
@@ -154,10 +163,16 @@ class BaogaoApp(App[None]):
             self.exit(return_code=1, message="baogao: no report could be opened")
             return
         self.call_after_refresh(self.after_first_screen)
-        self.open_report(self.reports[0])
+        self.fit_outline()
+        # Where the user left off, if that report is open again; else the first report.
+        first, offset = self.reports[0], 0
+        last = self._by_path.get(self.state.path or "")
+        if last is not None:
+            first, offset = last, min(self.state.offset, len(last.text))
+        self.open_report(first, offset)
         # The outline's cursor is placed now, so the first screen is drawn with it (the
         # reader's first CursorMoved then finds it in place and draws nothing again).
-        self.outline.follow(self.reports[0], 0)
+        self.outline.follow(first, offset)
         # The outline has the focus without a focus() call: it is the first widget that
         # takes focus, so AUTO_FOCUS gives it as the screen is composed, styled before the
         # first layout (focus() now would style and draw it a second time).
@@ -178,6 +193,45 @@ class BaogaoApp(App[None]):
 
     def on_unmount(self) -> None:
         self._resume_collector()  # an app closed before its first screen
+        offset = self.reader.cursor_offset
+        if self.report is not None and offset is not None:
+            save_state(replace(self.state, path=self.report.path, offset=offset))
+
+    # --- the outline's width ---------------------------------------------------------
+
+    def fit_outline(self) -> None:
+        """The width the user chose, else what the titles need, leaving the reader room."""
+        side = self.side.outer_size.width if self.side is not None and self._side_is_beside() else 0
+        if self.state.outline_width:
+            width = min(self.state.outline_width, self._widest_outline() - side)
+        else:
+            width = min(OUTLINE_NATURAL, self.size.width - READER_MIN - side)
+        self.outline.styles.width = max(OUTLINE_MIN, width)
+
+    def _widest_outline(self) -> int:
+        """The widest outline a user may ask for: the reader keeps half its minimum."""
+        return max(self.size.width - READER_MIN // 2, OUTLINE_MIN)
+
+    def _side_is_beside(self) -> bool:
+        return self.size.width >= WIDE and any(self._side_wanted.values())
+
+    def action_outline_width(self, step: int) -> None:
+        self.set_outline_width(self.outline.outer_size.width + step * OUTLINE_STEP)
+
+    def set_outline_width(self, width: int) -> None:
+        """Keep the outline `width` cells wide (within what the screen can spare) from now on."""
+        width = max(OUTLINE_MIN, min(width, self._widest_outline()))
+        self.state = replace(self.state, outline_width=width)
+        save_state(self.state)
+        self.outline.styles.width = self.state.outline_width
+
+    @on(Outline.Resized, "#outline")
+    def outline_dragged(self, message: Outline.Resized) -> None:
+        self.set_outline_width(message.width)
+
+    def on_resize(self) -> None:
+        if self.is_mounted(self.outline):
+            self.fit_outline()
 
     def open_bookmarks(self) -> None:
         from baogao.bookmarks import BookmarkStore
@@ -255,6 +309,7 @@ class BaogaoApp(App[None]):
         if self.side is not None:
             self.side.set_class(is_open, "-open")
         self.screen.set_class(is_open, "-side-open")
+        self.call_after_refresh(self.fit_outline)  # the side pane's width is known then
         focused = self.focused
         if focused is not None and not self._is_shown(focused):
             self.reader.focus()
@@ -319,6 +374,7 @@ class BaogaoApp(App[None]):
     # --- messages from the panes -------------------------------------------------
 
     def on_outline_opened(self, message: Outline.Opened) -> None:
+        self._outline_led = True
         offset = message.section.start if message.section else 0
         self.open_report(message.report, offset)
 
@@ -326,6 +382,7 @@ class BaogaoApp(App[None]):
         self.show_region(message.region)
         members = self._regions.get(message.region)
         if members and (self.report is None or region_of(self.report) != message.region):
+            self._outline_led = True
             self.open_report(members[0])
 
     def on_reader_cursor_moved(self, message: Reader.CursorMoved) -> None:
@@ -334,8 +391,10 @@ class BaogaoApp(App[None]):
         report, offset = message.report, message.offset
         path = report.section_path(offset)
         self.breadcrumb.show(report.label(with_region=False), path)
-        if not self.outline.has_focus:
-            self.outline.follow(report, offset)
+        # The outline's cursor follows the reader, unless the outline itself moved it
+        # (Enter there): then the cursor stays where the user is browsing.
+        self.outline.follow(report, offset, cursor=not self._outline_led)
+        self._outline_led = False
         section = path[-1] if path else None
         if section is not self._section:
             self._section = section
@@ -461,6 +520,11 @@ class BaogaoApp(App[None]):
         for name, title in (("glossary", "Glossary"), ("indicators", "Indicators")):
             if name in self._side_panels:
                 groups.append((title, rows(self._side_panels[name])))
+        from baogao.tui.screens.regions import RegionPicker
+        from baogao.tui.screens.search import SearchScreen
+
+        for title, dialog in (("Search dialog", SearchScreen), ("Region picker", RegionPicker)):
+            groups.append((title, binding_rows([dialog], self.get_key_display)))
         return tuple(groups)
 
     def action_help(self) -> None:

@@ -22,12 +22,13 @@ CURSOR_BINDINGS: tuple[Binding, ...] = (
 )
 
 
-def declared_bindings(nodes: Iterable[DOMNode]) -> Iterator[Binding]:
-    """The bindings the nodes' classes declare, a subclass's key replacing its base's
-    (as Textual merges them); system bindings (ctrl+c's "press ctrl+q") left out."""
+def declared_bindings(nodes: Iterable[DOMNode | type[DOMNode]]) -> Iterator[Binding]:
+    """The bindings the nodes' classes (or the classes given) declare, a subclass's key
+    replacing its base's as Textual merges them; system bindings (ctrl+c's "press
+    ctrl+q") left out."""
     for node in nodes:
         by_key: dict[str, Binding] = {}
-        for cls in reversed(type(node).__mro__):
+        for cls in reversed((node if isinstance(node, type) else type(node)).__mro__):
             for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", ())):
                 by_key[binding.key] = binding
         yield from (binding for binding in by_key.values() if not binding.system)

@@ -21,7 +21,7 @@ KeyGroup = tuple[str, tuple[tuple[str, str], ...]]
 
 
 def binding_rows(
-    nodes: Iterable[DOMNode], display: Callable[[Binding], str]
+    nodes: Iterable[DOMNode | type[DOMNode]], display: Callable[[Binding], str]
 ) -> tuple[tuple[str, str], ...]:
     """(keys, description) for every action bound on `nodes`, keys of one action joined."""
     by_action: dict[str, tuple[list[str], str]] = {}

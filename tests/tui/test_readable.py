@@ -1,0 +1,264 @@
+"""Readable and forgiving at 80, 120 and 200 columns: what a new user sees, by keys only."""
+
+from __future__ import annotations
+
+import pytest
+from rich.cells import cell_len
+from textual.color import Color
+from textual.pilot import Pilot
+
+from baogao.tui.app import BaogaoApp
+from baogao.tui.contrast import MINIMUM_CONTRAST, contrast_ratio
+from baogao.tui.screens.help import HelpScreen
+from baogao.tui.widgets.outline import CURRENT
+from tests.tui.helpers import screen_lines, screen_text, widget_text
+
+SIZES = [(80, 24), (120, 36), (200, 50)]
+
+
+async def wait_for_index(app: BaogaoApp, pilot: Pilot[None]) -> None:
+    for _ in range(200):
+        if app.search_index is not None:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the search index was never built")
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_footer_fits_the_width_and_ends_in_an_ellipsis_when_keys_are_left_out(
+    size: tuple[int, int],
+) -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab")  # the reader: the pane with the most keys
+        await pilot.pause()
+        footer = screen_lines(app)[-1]
+        assert cell_len(footer) <= size[0]
+        assert "? Help" in footer and "q Quit" in footer
+        if size[0] == 80:
+            assert footer.endswith("…")  # the rest is in help (?)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_breadcrumb_keeps_its_end_and_cuts_the_front_with_an_ellipsis(
+    size: tuple[int, int],
+) -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab")
+        await pilot.press(*"]]]")  # into a nested section: a long trail
+        await pilot.pause()
+        crumb = widget_text(app, app.breadcrumb)
+        section = app.report.section_path(app.reader.cursor_offset or 0)[-1]  # type: ignore[union-attr]
+        title = section.title
+        assert crumb.rstrip().endswith(title[-4:])  # the section the reader is in stays
+        assert not crumb.rstrip().endswith("›")
+        assert "\n" not in crumb
+        if cell_len(app.breadcrumb.plain) > app.breadcrumb.content_size.width:
+            assert crumb.lstrip().startswith("…")
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_outline_follows_section_keys_and_marks_the_current_section(
+    size: tuple[int, int],
+) -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert app.outline.has_focus  # ] works from the outline too
+        await pilot.press("]", "]")
+        await pilot.pause()
+        section = app.report.section_path(app.reader.cursor_offset or 0)[-1]  # type: ignore[union-attr]
+        cursor = app.outline.cursor_node
+        assert cursor is not None and cursor.entry.section is section
+        marked = [line for line in widget_text(app, app.outline).splitlines() if CURRENT in line]
+        assert len(marked) == 1
+        assert section.title[:4] in marked[0]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_angle_keys_resize_the_outline_and_the_width_is_remembered(
+    size: tuple[int, int],
+) -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        before = app.outline.outer_size.width
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await pilot.pause()
+        wider = app.outline.outer_size.width
+        assert wider == before + 8
+    again = BaogaoApp()
+    async with again.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert again.outline.outer_size.width == wider
+
+
+async def test_dragging_the_outline_edge_resizes_it() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        edge = app.outline.outer_size.width - 1
+        top = app.outline.region.y
+        await pilot.mouse_down(app.outline, offset=(edge, 2))
+        await pilot.hover(app.outline, offset=(edge + 10, 2))
+        await pilot.mouse_up(app.outline, offset=(edge + 10, 2))
+        await pilot.pause()
+        assert app.outline.outer_size.width == edge + 11
+        assert top == app.outline.region.y
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_section_titles_read_whole_where_the_screen_can_spare_the_width(
+    size: tuple[int, int],
+) -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j", "l")  # open 政府工作报告 2026 of 伊宁市
+        await pilot.pause()
+        outline = widget_text(app, app.outline)
+        if size[0] >= 120:
+            assert "一、“十四五”和2025年工作回顾" in outline
+        else:
+            assert "一、“十四五”" in outline  # cut, with an ellipsis, at 80 columns
+            assert "…" in outline
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_reopening_returns_to_the_report_and_place_left(size: tuple[int, int]) -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("j", "j", "j", "j", "enter")  # 新源县's report
+        await pilot.pause()
+        await pilot.press("tab", *"]]")
+        await pilot.pause()
+        left = app.report
+        crumb = app.breadcrumb.plain
+    assert left is not None
+    again = BaogaoApp()
+    async with again.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert again.report is not None and again.report.path == left.path
+        assert again.breadcrumb.plain == crumb
+        assert left.meta.region in screen_lines(again)[0]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_bookmark_place_after_a_search_jump_is_the_sentence_not_the_term(
+    size: tuple[int, int],
+) -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await wait_for_index(app, pilot)
+        await pilot.press("slash", *"招商引资到位资金", "enter")
+        await pilot.pause()
+        location = app.current_location()
+        assert location is not None
+        report = next(r for r in app.reports if r.path == location.path)
+        sentence = report.text[location.start : location.end]
+        assert "招商引资到位资金" in sentence
+        assert len(sentence) > len("招商引资到位资金") + 4
+        assert sentence.rstrip().endswith(("。", "；", "！", "？"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_help_lists_the_search_dialog_keys_once_each(size: tuple[int, int]) -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        groups = dict(app.screen.groups)
+        search = dict((description, keys) for keys, description in groups["Search dialog"])
+        assert search["This doc / all"] == "^t"
+        assert search["Kind filter"] == "^k"
+        assert search["Close"] == "esc"
+        for _title, rows in groups.items():
+            descriptions = [description for _keys, description in rows]
+            assert len(descriptions) == len(set(descriptions))
+        assert "help quit" not in screen_text(app)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_section_table_says_whose_section_it_is_after_picking_another_region(
+    size: tuple[int, int],
+) -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab", *"]]]")  # a section of 伊宁市's report with figures
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("j", "enter")  # the second region: 新源县
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Indicators · 新源县" in text
+        assert "This section of 伊宁市" in text
+
+
+# --------------------------------------------------------------------------- contrast
+
+TEXT_COMPONENTS = (
+    "reader--figure",
+    "reader--term",
+    "reader--heading-0",
+    "reader--heading-1",
+    "reader--heading-2",
+)
+
+
+async def test_every_theme_draws_figures_terms_and_headings_at_4_5_to_1() -> None:
+    """Themes with ANSI colours are left out: there the terminal picks the colours."""
+    app = BaogaoApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        themes = [name for name in app.available_themes if not name.startswith("ansi")]
+        assert "textual-light" in themes and "textual-dark" in themes
+        for theme in themes:
+            app.theme = theme
+            await pilot.pause()
+            _, _, background, _ = app.reader.colors
+            for component in TEXT_COMPONENTS:
+                style = app.reader.readable_style(component)
+                assert style.color is not None
+                colour = Color.from_rich_color(style.color)
+                ratio = contrast_ratio(colour, background)
+                assert ratio >= MINIMUM_CONTRAST, (theme, component, round(ratio, 2))
+
+
+async def test_a_figure_on_screen_is_drawn_in_the_readable_colour_in_the_light_theme() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "textual-light"
+        await pilot.pause()
+        figure = app.reader.readable_style("reader--figure").color
+        report = app.reports[0]
+        indicator = report.indicators[len(report.indicators) // 2]
+        await pilot.press("tab")
+        for _ in range(200):  # page on to the indicator's line, as a reader would
+            if app.reader.cursor_offset and app.reader.cursor_offset >= indicator.start - 40:
+                break
+            await pilot.press("j")
+        await pilot.pause()
+        drawn = [
+            segment.text
+            for y in range(app.reader.size.height)
+            for segment in app.reader.render_line(y)
+            if segment.style is not None and segment.style.color == figure
+        ]
+        assert drawn, "no figure drawn on the first screen"
+
+
+async def test_the_outline_cursor_has_its_own_background_in_both_themes() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            await pilot.press("j")
+            row = app.outline.cursor_node
+            assert row is not None
+            y = app.outline.rows.index(row.label)
+            styles = {segment.style.bgcolor for segment in app.outline.render_line(y)}
+            other = {segment.style.bgcolor for segment in app.outline.render_line(y + 1)}
+            assert None not in styles  # not the terminal's default background
+            assert styles != other
