@@ -586,7 +586,8 @@ class BaogaoApp(App[None]):
         hit = self.search_hits[self.hit_at]
         self.jump_to(Location(hit.path, hit.start, hit.end))
         status = Text(f"“{self.search_query}” ", style="bold")
-        status.append(f"hit {self.hit_at + 1} of {len(self.search_hits)}", style="reverse")
+        places = len(self.search_hits)  # as the search dialog counts them
+        status.append(f"place {self.hit_at + 1} of {places}", style="reverse")
         self.breadcrumb.set_status(status)
 
     def _step_hit(self, step: int) -> None:

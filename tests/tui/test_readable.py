@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from rich.cells import cell_len
 from textual.color import Color
@@ -262,3 +264,20 @@ async def test_the_outline_cursor_has_its_own_background_in_both_themes() -> Non
             other = {segment.style.bgcolor for segment in app.outline.render_line(y + 1)}
             assert None not in styles  # not the terminal's default background
             assert styles != other
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_search_list_and_the_breadcrumb_count_the_same_places(
+    size: tuple[int, int],
+) -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await wait_for_index(app, pilot)
+        await pilot.press("slash", *"招商引资")
+        await pilot.pause(0.6)  # typing pauses: the places are counted
+        status = re.search(r"(\d+) results · (\d+) places", screen_text(app))
+        assert status is not None, screen_text(app)
+        places = status.group(2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert f"place 1 of {places}" in widget_text(app, app.breadcrumb)

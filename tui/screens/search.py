@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
+from textual.timer import Timer
 from textual.widgets.option_list import Option
 
 from baogao.parsers.model import Location, SectionKind
@@ -49,6 +50,7 @@ LIMIT_PER_GROUP = 30
 MATCH_STYLE = "bold reverse"
 PLACE_STYLE = "dim"
 PALETTE_WIDTH = 70
+PLACES_DELAY = 0.25  # seconds after the last keystroke
 
 
 def one_line(text: Text, width: int) -> Text:
@@ -136,6 +138,8 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.kind_at = 0
         self.results: SearchResults = SearchResults("", ())
         self.shown: list[SearchHit] = []
+        self.places: tuple[str, int] = ("", 0)  # (query, places n / N steps through)
+        self._places_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -215,6 +219,16 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         if self.shown:
             results_list.action_first()
         self.query_one("#search-status", Static).update(self.status_line())
+        if self._places_timer is not None:
+            self._places_timer.stop()
+        if self.shown:  # counted once typing pauses: for a common word it takes ~60 ms
+            self._places_timer = self.set_timer(PLACES_DELAY, self._count_places)
+
+    def _count_places(self) -> None:
+        """How many places n / N will step through: a place found by several groups (a
+        term in the text and in the glossary) is one place, so it can be fewer hits."""
+        self.places = (self.results.query, len(self.results.in_reading_order()))
+        self.query_one("#search-status", Static).update(self.status_line())
 
     def status_line(self) -> Text:
         query = self.query_text.strip()
@@ -231,6 +245,9 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             total = self.results.total
             more = "+" if self.results.capped else ""
             message = f"{total}{more} result{'s' if total != 1 else ''}"
+            query_counted, places = self.places
+            if query_counted == self.results.query and places != total:
+                message += f" · {places} place{'s' if places != 1 else ''} (n / N)"
         ready = "" if self.index is None or self.index.segmenter_ready else " · 分词加载中"
         return Text.assemble(message, (f"  [{filters}{ready}]", "dim"))
 
