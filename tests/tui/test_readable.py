@@ -281,3 +281,32 @@ async def test_the_search_list_and_the_breadcrumb_count_the_same_places(
         await pilot.press("enter")
         await pilot.pause()
         assert f"place 1 of {places}" in widget_text(app, app.breadcrumb)
+
+
+CLOSING = "。，、；：！？”）》"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_glossary_definition_never_starts_a_line_with_closing_punctuation(
+    size: tuple[int, int],
+) -> None:
+    from baogao.tui.widgets.glossary import Definition, GlossaryPanel, break_lines
+
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("j", "j", "j", "j", "enter", "t")  # 新源县, its glossary
+        await pilot.pause()
+        panel = app.query_one(GlossaryPanel)
+        definition = panel.query_one(Definition)
+        checked = 0
+        for _ in range(12):  # the first terms, one after another
+            await pilot.press("j")
+            await pilot.pause()
+            shown = widget_text(app, definition).splitlines()
+            lines = [line.strip() for line in shown if line.strip()]
+            assert all(line[0] not in CLOSING for line in lines), lines
+            checked += len(lines)
+        assert checked > 12
+        width = definition.content_size.width
+        broken = break_lines(definition.content, width).plain.split("\n")
+        assert all(cell_len(line) <= width for line in broken)

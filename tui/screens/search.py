@@ -18,8 +18,8 @@ from textual.command import Hit, Hits, Provider
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
 from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from baogao.parsers.model import Location, SectionKind
