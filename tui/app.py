@@ -127,7 +127,7 @@ class BaogaoApp(App[None]):
         self.search_hits: tuple[SearchHit, ...] = ()
         self.hit_at = 0
         self.bookmarks: BookmarkStore | None = None  # opened right after the first screen
-        self._collector_paused = False  # by on_load, until the first screen is up
+        self._startup_collector = collector.StartupPause()
         self.state = load_state()
         self._outline_led = False  # the reader's next move came from Enter in the outline
 
@@ -179,20 +179,15 @@ class BaogaoApp(App[None]):
 
     def after_first_screen(self) -> None:
         """What the first screen does not need: bookmarks and the search index."""
-        self._resume_collector()
+        self._startup_collector.end()
         self.open_bookmarks()
         self.build_search_index()
 
     def on_load(self) -> None:
-        # No garbage collection until the first screen is up (see tui.collector).
-        self._collector_paused = collector.pause()
-
-    def _resume_collector(self) -> None:
-        collector.resume(self._collector_paused, keep_survivors=True)
-        self._collector_paused = False
+        self._startup_collector.start()  # no garbage collection until the first screen
 
     def on_unmount(self) -> None:
-        self._resume_collector()  # an app closed before its first screen
+        self._startup_collector.end()  # an app closed before its first screen
         offset = self.reader.cursor_offset
         if self.report is not None and offset is not None:
             save_state(replace(self.state, path=self.report.path, offset=offset))
