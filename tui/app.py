@@ -103,6 +103,10 @@ class BaogaoApp(App[None]):
         Binding("e", "export_bookmarks", "Export bookmarks", show=False),
         Binding("E", "import_bookmarks", "Import bookmarks", show=False),
         Binding("d", "toggle_theme", "Light / dark theme", show=False),
+        Binding("y", "copy_sentence", "Copy sentence with citation", show=False),
+        Binding(
+            "percent_sign", "go_to_percent", "Go to % of the report", key_display="%", show=False
+        ),
         Binding("less_than_sign", "outline_width(-1)", "Narrower outline", show=False),
         Binding("greater_than_sign", "outline_width(1)", "Wider outline", show=False),
     ]
@@ -406,6 +410,46 @@ class BaogaoApp(App[None]):
     def jump_requested(self, message: JumpRequested) -> None:
         """The glossary or the indicator table asks for a place in the reader."""
         self.jump_to(message.location)
+
+    # --- quoting and moving by percentage -------------------------------------------
+
+    def citation(self, location: Location) -> str:
+        """The sentence at `location` and where it comes from, ready to paste into notes:
+        sentence, then —— region, document, section, date."""
+        report = self._by_path[location.path]
+        sentence = " ".join(report.text[location.start : location.end].split())
+        place = [region_of(report), f"《{report.label(with_region=False)}》"]
+        sections = [section.title for section in report.section_path(location.start)]
+        if sections:
+            place.append(" › ".join(sections))
+        if report.meta.date:
+            place.append(report.meta.date)
+        return f"{sentence}\n—— {'，'.join(place)}"
+
+    def action_copy_sentence(self) -> None:
+        location = self.current_location()
+        if location is None or location.path not in self._by_path:
+            self.notify("No sentence here to copy", severity="warning", timeout=3)
+            return
+        self.copy_to_clipboard(self.citation(location))
+        self.notify(
+            "Copied the sentence and its citation. If nothing pastes, the terminal does not "
+            "allow OSC 52 clipboard access: select the text with the mouse instead.",
+            title="Copied",
+            timeout=5,
+            markup=False,
+        )
+
+    def action_go_to_percent(self) -> None:
+        from baogao.tui.screens.goto import GoToPercent
+
+        def go(percent: int | None) -> None:
+            if percent is not None and self.report is not None:
+                offset = len(self.report.text) * percent // 100
+                self.reader.go_to_line(self.reader.line_of(offset))
+                self.reader.focus()
+
+        self.push_screen(GoToPercent(), go)
 
     # --- sections in reading order -----------------------------------------------
 

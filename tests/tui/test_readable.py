@@ -310,3 +310,50 @@ async def test_the_glossary_definition_never_starts_a_line_with_closing_punctuat
         width = definition.content_size.width
         broken = break_lines(definition.content, width).plain.split("\n")
         assert all(cell_len(line) <= width for line in broken)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_y_copies_the_sentence_with_its_citation(size: tuple[int, int]) -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.press("tab", *"]]", "j")
+        await pilot.press("y")
+        await pilot.pause()
+        copied = app.clipboard
+        location = app.current_location()
+        assert location is not None
+        report = app.report
+        assert report is not None
+        sentence, source = copied.split("\n——")
+        assert sentence.replace(" ", "") == report.text[location.start : location.end].replace(
+            "\n", ""
+        ).replace(" ", "")
+        assert "伊宁市" in source and "《政府工作报告 2026》" in source
+        assert report.section_path(location.start)[-1].title in source
+        assert report.meta.date is None or report.meta.date in source
+        assert "Copied" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_percent_goes_to_that_share_of_the_report(size: tuple[int, int]) -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("percent_sign", "5", "0", "enter")
+        await pilot.pause()
+        report = app.report
+        assert report is not None
+        offset = app.reader.cursor_offset or 0
+        assert abs(offset - len(report.text) // 2) < 400  # the line that holds the half
+        assert app.reader.has_focus
+
+
+async def test_lines_stop_at_the_reading_width_on_a_very_wide_terminal() -> None:
+    from baogao.tui.widgets.reader import READING_WIDTH
+
+    app = BaogaoApp()
+    async with app.run_test(size=(300, 50)) as pilot:
+        await pilot.press("tab")
+        await pilot.pause()
+        widest = max(cell_len(line) for line in app.reader.visible_text().splitlines())
+        assert READING_WIDTH - 4 <= widest <= READING_WIDTH
+        assert app.reader.scrollable_content_region.width > READING_WIDTH

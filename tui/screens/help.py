@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from baogao.tui.bindings import CURSOR_BINDINGS, declared_bindings
+from baogao.tui.screens.dialog import Dialog
 
 KeyGroup = tuple[str, tuple[tuple[str, str], ...]]
 """A pane's name and its (keys, description) rows."""
@@ -50,7 +50,7 @@ def help_table(groups: Iterable[KeyGroup]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every binding, grouped by the pane it works in."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

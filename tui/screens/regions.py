@@ -6,34 +6,23 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
+from textual.binding import BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from baogao.tui.bindings import CURSOR_BINDINGS
+from baogao.tui.screens.dialog import Dialog
 
 
-class RegionPicker(ModalScreen[str | None]):
+class RegionPicker(Dialog[str]):
     """A list of the open regions; Enter picks one, Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
         *CURSOR_BINDINGS,
     ]
 
     DEFAULT_CSS = """
-    RegionPicker {
-        align: center middle;
-        & > OptionList {
-            width: auto;
-            min-width: 30;
-            max-width: 80%;
-            height: auto;
-            max-height: 80%;
-            border: round $accent;
-        }
-    }
+    RegionPicker > OptionList { max-width: 80%; max-height: 80%; }
     """
 
     def __init__(self, names: Sequence[str], current: str | None) -> None:
@@ -50,9 +39,6 @@ class RegionPicker(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_cursor_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()

@@ -27,6 +27,8 @@ from baogao.tui.bindings import CURSOR_BINDINGS
 from baogao.tui.contrast import readable
 from baogao.tui.widgets.line_view import LineView
 
+# Lines stop at this many cells however wide the terminal (~90 Chinese characters).
+READING_WIDTH = 180
 # A report opened at its start is first laid out for this many screens (the rest follows).
 DRAFT_SCREENS = 2
 # Mark kinds, in drawing order: later kinds are drawn over earlier ones.
@@ -286,7 +288,7 @@ class Reader(LineView, can_focus=True):
         draft: the same lines the full layout starts with), and the rest right after
         the screen is drawn, so a long report costs the first screen nothing extra.
         """
-        width = self.scrollable_content_region.width
+        width = min(self.scrollable_content_region.width, READING_WIDTH)
         report = self.report
         if report is None or width <= 0:
             return
