@@ -93,7 +93,9 @@ class BaogaoApp(App[None]):
         Binding("t", "toggle_glossary", "Glossary"),
         Binding("i", "toggle_indicators", "Indicators"),
         Binding("r", "pick_region", "Region"),
-        Binding("slash", "search", "Search", key_display="/"),
+        # A priority binding runs as the key arrives, so the keys typed right after it
+        # reach the dialog, not the pane behind it (`/fqjy` must not quit on its `q`).
+        Binding("slash", "search", "Search", key_display="/", priority=True),
         Binding("n", "next_hit", "Next search hit", show=False),
         Binding("N", "previous_hit", "Previous search hit", show=False),
         Binding("escape", "clear_hits", "Clear search hits", show=False),
@@ -605,6 +607,15 @@ class BaogaoApp(App[None]):
         index = SearchIndex.build(self.reports)
         self.call_from_thread(setattr, self, "search_index", index)
         index.load_segmenter()  # search answers on characters until this is done
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.focused
+        if action == "search" and focused not in (None, self.outline, self.reader):
+            from textual.widgets import Input, TextArea
+
+            if isinstance(focused, (Input, TextArea)):
+                return False  # `/` typed into a field (a filter, a note) is a character
+        return True
 
     def action_search(self) -> None:
         """Open the search dialog at once, ready or not: every key typed goes to its input."""

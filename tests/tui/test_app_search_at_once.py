@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 
 from baogao.tui.app import BaogaoApp
 from baogao.tui.screens.search import SearchScreen
@@ -42,3 +43,28 @@ async def test_the_dialog_says_the_index_is_being_built(size: tuple[int, int]) -
         await pilot.pause()
         assert "索引建立中" in screen_text(app)
         assert app.screen.query_one("#search-input").value == "qj"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_slash_fqjy_in_one_burst_goes_to_the_search_input(size: tuple[int, int]) -> None:
+    """As a terminal delivers fast typing: every key queued before the first is handled."""
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for key, character in (("slash", "/"), ("f", "f"), ("q", "q"), ("j", "j"), ("y", "y")):
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.3)
+        assert app.is_running
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_text == "fqjy"
+
+
+async def test_slash_typed_in_the_glossary_filter_is_a_character() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("f", "slash")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        assert getattr(app.focused, "value", None) == "/"

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Hit, Hits, Provider
 from textual.containers import Vertical
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
@@ -138,6 +138,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.kind_at = 0
         self.results: SearchResults = SearchResults("", ())
         self.shown: list[SearchHit] = []
+        self.typed_early = ""  # keys that came before the input had the focus
         self.places: tuple[str, int] = ("", 0)  # (query, places n / N steps through)
         self._places_timer: Timer | None = None
 
@@ -152,9 +153,26 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             yield OptionList(id="search-results")
         yield Footer()
 
+    def on_key(self, event: Key) -> None:
+        """Keys typed in one burst with `/` reach the dialog before its input has the
+        focus: they are typed into it (and never run as commands: `q` would quit)."""
+        field = self.query("#search-input").first(Input) if self.is_mounted else None
+        if field is not None and field.has_focus:
+            return
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self.typed_early += event.character
+            if field is not None:
+                field.insert_text_at_cursor(event.character)
+
     def on_mount(self) -> None:
         self.query_one("#search-results", OptionList).can_focus = False
-        self.query_one("#search-input", Input).focus()
+        field = self.query_one("#search-input", Input)
+        if self.typed_early:
+            field.value += self.typed_early
+            field.cursor_position = len(field.value)
+        field.focus()
         if self.index is None and hasattr(self.app, "search_index"):
             # Opened before the index was built: answer as soon as it arrives.
             self.watch(self.app, "search_index", self.index_arrived, init=False)
