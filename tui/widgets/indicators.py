@@ -242,7 +242,7 @@ class IndicatorPanel(Widget):
         """Names the section's document (" of 伊宁市 政府工作报告 2026") when it is not
         one of the region table's: the region picker switched the table only."""
         report = self.section_report
-        if report is None or region_of(report) == self.region_name:
+        if report is None or self.region_name in (None, region_of(report)):
             return ""
         return f" of {report.label()}"
 
