@@ -357,3 +357,29 @@ async def test_lines_stop_at_the_reading_width_on_a_very_wide_terminal() -> None
         widest = max(cell_len(line) for line in app.reader.visible_text().splitlines())
         assert READING_WIDTH - 4 <= widest <= READING_WIDTH
         assert app.reader.scrollable_content_region.width > READING_WIDTH
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_contested_cell_lists_the_other_figures_under_the_table(
+    size: tuple[int, int],
+) -> None:
+    from baogao.tui.widgets.table import TextTable
+
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        table = app.query_one("#region-table", TextTable)
+        names = [row[0].plain for row in table.rows]
+        row = names.index("外贸进出口总额")
+        for _ in range(row):
+            await pilot.press("j")
+        for _ in range(8):  # along the row to the marked 2011-2015 target
+            if table.rows[row][table.cursor_column].plain.endswith("*"):
+                break
+            await pilot.press("l")
+        await pilot.pause()
+        assert table.rows[row][table.cursor_column].plain.endswith("*")
+        source = widget_text(app, app.query_one("#figure-source"))
+        assert "* also" in source
+        assert "五年规划纲要" in source
