@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from textual.color import Color
 from textual.pilot import Pilot
 
+from baogao.parsers import Corpus, Report
 from baogao.tui.app import BaogaoApp
 from baogao.tui.contrast import MINIMUM_CONTRAST, contrast_ratio
 from baogao.tui.screens.help import HelpScreen
@@ -383,3 +386,30 @@ async def test_a_contested_cell_lists_the_other_figures_under_the_table(
         source = widget_text(app, app.query_one("#figure-source"))
         assert "* also" in source
         assert "五年规划纲要" in source
+
+
+def _copy(report: Report, path: str, **meta: object) -> Report:
+    return dataclasses.replace(report, path=path, meta=dataclasses.replace(report.meta, **meta))
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_outline_counts_documents_shows_a_copy_once_and_names_files_that_tie(
+    size: tuple[int, int], seed_corpus: Corpus
+) -> None:
+    yining = seed_corpus.reports[0]
+    copy = _copy(yining, "/elsewhere/copy.txt")  # the same text under another path
+    namesake = dataclasses.replace(
+        _copy(yining, "/elsewhere/draft.txt"), text=yining.text + "\n附件"
+    )  # a different text with the same name
+    corpus = Corpus((*seed_corpus.reports, copy, namesake), ())
+    app = BaogaoApp(corpus)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        rows = app.outline.rows
+        label = yining.label(with_region=False)
+        assert f"{label} · copy.txt" not in rows  # the copy is not listed
+        assert f"{label} · draft.txt" in rows
+        assert f"{label} · {Path(yining.path).name}" in rows
+        text = widget_text(app, app.outline)
+        region = yining.meta.region or ""
+        assert f"{region} 3" in text  # 2026, the plan, the draft

@@ -8,6 +8,7 @@ the first time it is expanded, so the first screen builds only a handful of node
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import ClassVar, NamedTuple
 
 from rich.style import Style
@@ -170,12 +171,17 @@ class Outline(LineView, can_focus=True):
             region_node.expanded = True
             self._top.append(region_node)
             self._regions[region] = region_node
-            for report in members:
-                node = region_node.add(
-                    report.label(with_region=False),
-                    Entry(region, report),
-                    bool(report.sections),
-                )
+            by_text: dict[str, Node] = {}  # the same text opened twice is shown once
+            labels = [report.label(with_region=False) for report in members]
+            for report, label in zip(members, labels, strict=True):
+                kept = by_text.get(report.text)
+                if kept is not None:
+                    self._documents[report.path] = kept
+                    continue
+                if labels.count(label) > 1:  # two documents of one name: say which file
+                    label = f"{label} · {Path(report.path).name}"
+                node = region_node.add(label, Entry(region, report), bool(report.sections))
+                by_text[report.text] = node
                 self._documents[report.path] = node
         self._rows: list[Node] = []
         self._cursor = -1  # no cursor until the first move, as in Textual's Tree
@@ -423,6 +429,7 @@ class Outline(LineView, can_focus=True):
         badge: Text | None = None
         if entry.report is None:
             label.stylize(self.get_component_rich_style("outline--region"))
+            label.append(f" {len(node.children)}", style="dim")  # documents in the region
         elif entry.section is None:
             label.stylize(self.get_component_rich_style("outline--document"))
         elif entry.section.level == 0 and entry.section.kind in BADGES:
