@@ -37,7 +37,8 @@ from textual.pilot import Pilot
 from textual.strip import Strip
 
 HERE = Path(__file__).resolve().parent
-SIZE = (120, 36)
+SIZE = (120, 36)  # the README's main views; the others get the size in their name
+SIZES = (SIZE, (80, 24), (200, 50))
 WORKER_TIMEOUT = 15.0  # seconds; jieba's dictionary alone takes ~1.4 s
 
 # Rich lays the grid out at font-size 20px with Fira Code's aspect ratio 0.61 (Textual's
@@ -224,7 +225,7 @@ VIEWS = (
         "baogao — 名词解释",
         # open 001, open the glossary (its list takes the focus), third term
         ("g", *["down"] * 7, "enter", "t", "down", "down"),
-        ("Glossary", "两品一标", "绿色食品、有机农产品和农产品地理标志"),
+        ("Glossary", "两品一标", "绿色食品、有机农产品"),
     ),
     View(
         "indicators",
@@ -313,33 +314,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only", action="append", choices=[v.name for v in VIEWS], help="just these views"
     )
-    parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="terminal size, WxH")
+    parser.add_argument(
+        "--size", action="append", help="terminal size, WxH (default: 120x36, 80x24, 200x50)"
+    )
     parser.add_argument(
         "--no-install", action="store_true", help="never run apt-get for missing tools"
     )
     args = parser.parse_args(argv)
     if not args.no_install:
         ensure_tools()
-    width, height = (int(part) for part in args.size.lower().split("x"))
+    sizes = [
+        tuple(int(part) for part in size.lower().split("x")) for size in args.size or ()
+    ] or list(SIZES)
     args.out.mkdir(parents=True, exist_ok=True)
 
     failures = 0
-    with private_xdg_dirs():
+    for width, height in sizes:
         for view in VIEWS:
             if args.only and view.name not in args.only:
                 continue
+            name = view.name if (width, height) == SIZE else f"{view.name}-{width}x{height}"
             try:
-                shot = asyncio.run(capture(_real_app, view, (width, height)))
+                with private_xdg_dirs():  # each shot from a fresh start (no remembered place)
+                    shot = asyncio.run(capture(_real_app, view, (width, height)))
             except Exception as error:  # one broken view must not stop the others
                 failures += 1
-                print(f"{view.name}: failed: {type(error).__name__}: {error}", file=sys.stderr)
+                print(f"{name}: failed: {type(error).__name__}: {error}", file=sys.stderr)
                 continue
-            for path in write_view(shot.svg, view.name, args.out):
+            for path in write_view(shot.svg, name, args.out):
                 print(f"wrote {path}")
             if shot.missing:
                 failures += 1
                 print(
-                    f"{view.name}: the screen does not show {', '.join(shot.missing)}; "
+                    f"{name}: the screen does not show {', '.join(shot.missing)}; "
                     "the keys in VIEWS may need updating",
                     file=sys.stderr,
                 )

@@ -9,7 +9,9 @@ mounted only when they are first shown.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -17,6 +19,7 @@ from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -25,6 +28,8 @@ from baogao.parsers import Corpus, Report
 from baogao.parsers.model import Location, Section
 from baogao.store.cache import load_corpus, seed_corpus
 from baogao.tui import collector
+from baogao.tui.bindings import declared_bindings
+from baogao.tui.state import load_state, save_state
 from baogao.tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
 from baogao.tui.widgets.messages import JumpRequested
 from baogao.tui.widgets.outline import Outline, region_of, regions
@@ -35,7 +40,12 @@ if TYPE_CHECKING:
 
     from baogao.bookmarks import BookmarkStore
     from baogao.search.index import SearchHit, SearchIndex, SearchOutcome
+    from baogao.tui.widgets.glossary import GlossaryPanel
+    from baogao.tui.widgets.indicators import IndicatorPanel
 
+READER_MIN = 54  # the outline leaves the reader this many columns (48 of text)
+OUTLINE_MIN, OUTLINE_NATURAL = 16, 40  # cells; section titles read whole at 40
+OUTLINE_STEP = 4  # cells per < or >
 WIDE = 120  # from this many columns, the side pane opens beside the reader, not over the outline
 SECTION_KEYS = Binding.Group("Section", compact=True)  # [ and ] share one footer label
 PANES = ("outline", "reader", "glossary", "indicators")  # the order Tab visits them in
@@ -55,8 +65,11 @@ def search_commands() -> type[Provider]:
 class BaogaoApp(App[None]):
     """Browse a stack of government work reports and plans from the keyboard."""
 
+    search_index: var[SearchIndex | None] = var(None)
+    """The index of every open report; None until the worker has built it."""
+
     TITLE = "报告 baogao"
-    CSS_PATH = "baogao.tcss"
+    CSS_PATH = Path(__file__).with_name("baogao.tcss")  # found from subclasses too
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012 (App's own)
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -81,7 +94,9 @@ class BaogaoApp(App[None]):
         Binding("t", "toggle_glossary", "Glossary"),
         Binding("i", "toggle_indicators", "Indicators"),
         Binding("r", "pick_region", "Region"),
-        Binding("slash", "search", "Search", key_display="/"),
+        # A priority binding runs as the key arrives, so the keys typed right after it
+        # reach the dialog, not the pane behind it (`/fqjy` must not quit on its `q`).
+        Binding("slash", "search", "Search", key_display="/", priority=True),
         Binding("n", "next_hit", "Next search hit", show=False),
         Binding("N", "previous_hit", "Previous search hit", show=False),
         Binding("escape", "clear_hits", "Clear search hits", show=False),
@@ -92,6 +107,12 @@ class BaogaoApp(App[None]):
         Binding("e", "export_bookmarks", "Export bookmarks", show=False),
         Binding("E", "import_bookmarks", "Import bookmarks", show=False),
         Binding("d", "toggle_theme", "Light / dark theme", show=False),
+        Binding("y", "copy_sentence", "Copy sentence with citation", show=False),
+        Binding(
+            "percent_sign", "go_to_percent", "Go to % of the report", key_display="%", show=False
+        ),
+        Binding("less_than_sign", "outline_width(-1)", "Narrower outline", show=False),
+        Binding("greater_than_sign", "outline_width(1)", "Wider outline", show=False),
     ]
 
     COMMANDS = App.COMMANDS | {lambda: search_commands()}
@@ -107,14 +128,16 @@ class BaogaoApp(App[None]):
         self.region: str | None = None
         self.report: Report | None = None
         self._section: Section | None = None
-        self._side_panels: dict[str, Widget] = {}
+        self.glossary: GlossaryPanel | None = None  # mounted when first shown
+        self.indicators: IndicatorPanel | None = None
         self._side_wanted = {"glossary": False, "indicators": False}
-        self.search_index: SearchIndex | None = None
         self.search_query = ""
         self.search_hits: tuple[SearchHit, ...] = ()
         self.hit_at = 0
         self.bookmarks: BookmarkStore | None = None  # opened right after the first screen
-        self._collector_paused = False  # by on_load, until the first screen is up
+        self._startup_collector = collector.StartupPause()
+        self.state = load_state()
+        self._outline_led = False  # the reader's next move came from Enter in the outline
 
     # --- layout ------------------------------------------------------------------
 
@@ -148,30 +171,70 @@ class BaogaoApp(App[None]):
             self.exit(return_code=1, message="baogao: no report could be opened")
             return
         self.call_after_refresh(self.after_first_screen)
-        self.open_report(self.reports[0])
+        self.fit_outline()
+        # Where the user left off, if that report is open again; else the first report.
+        first, offset = self.reports[0], 0
+        last = self._by_path.get(self.state.path or "")
+        if last is not None:
+            first, offset = last, min(self.state.offset, len(last.text))
+        self.open_report(first, offset)
         # The outline's cursor is placed now, so the first screen is drawn with it (the
         # reader's first CursorMoved then finds it in place and draws nothing again).
-        self.outline.follow(self.reports[0], 0)
+        self.outline.follow(first, offset)
         # The outline has the focus without a focus() call: it is the first widget that
         # takes focus, so AUTO_FOCUS gives it as the screen is composed, styled before the
         # first layout (focus() now would style and draw it a second time).
 
     def after_first_screen(self) -> None:
         """What the first screen does not need: bookmarks and the search index."""
-        self._resume_collector()
+        self._startup_collector.end()
         self.open_bookmarks()
         self.build_search_index()
 
     def on_load(self) -> None:
-        # No garbage collection until the first screen is up (see tui.collector).
-        self._collector_paused = collector.pause()
-
-    def _resume_collector(self) -> None:
-        collector.resume(self._collector_paused, keep_survivors=True)
-        self._collector_paused = False
+        self._startup_collector.start()  # no garbage collection until the first screen
 
     def on_unmount(self) -> None:
-        self._resume_collector()  # an app closed before its first screen
+        self._startup_collector.end()  # an app closed before its first screen
+        offset = self.reader.cursor_offset
+        if self.report is not None and offset is not None:
+            save_state(replace(self.state, path=self.report.path, offset=offset))
+
+    # --- the outline's width ---------------------------------------------------------
+
+    def fit_outline(self) -> None:
+        """The width the user chose, else what the titles need, leaving the reader room."""
+        side = self.side.outer_size.width if self.side is not None and self._side_is_beside() else 0
+        if self.state.outline_width:
+            width = min(self.state.outline_width, self._widest_outline() - side)
+        else:
+            width = min(OUTLINE_NATURAL, self.size.width - READER_MIN - side)
+        self.outline.styles.width = max(OUTLINE_MIN, width)
+
+    def _widest_outline(self) -> int:
+        """The widest outline a user may ask for: the reader keeps half its minimum."""
+        return max(self.size.width - READER_MIN // 2, OUTLINE_MIN)
+
+    def _side_is_beside(self) -> bool:
+        return self.size.width >= WIDE and any(self._side_wanted.values())
+
+    def action_outline_width(self, step: int) -> None:
+        self.set_outline_width(self.outline.outer_size.width + step * OUTLINE_STEP)
+
+    def set_outline_width(self, width: int) -> None:
+        """Keep the outline `width` cells wide (within what the screen can spare) from now on."""
+        width = max(OUTLINE_MIN, min(width, self._widest_outline()))
+        self.state = replace(self.state, outline_width=width)
+        save_state(self.state)
+        self.outline.styles.width = self.state.outline_width
+
+    @on(Outline.Resized, "#outline")
+    def outline_dragged(self, message: Outline.Resized) -> None:
+        self.set_outline_width(message.width)
+
+    def on_resize(self) -> None:
+        if self.is_mounted(self.outline):
+            self.fit_outline()
 
     def open_bookmarks(self) -> None:
         from baogao.bookmarks import BookmarkStore
@@ -190,25 +253,37 @@ class BaogaoApp(App[None]):
 
     def _panel(self, name: str) -> Widget:
         """The glossary or indicator panel, mounted the first time it is needed."""
-        panel = self._side_panels.get(name)
-        if panel is None:
-            if name == "glossary":
-                from baogao.tui.widgets.glossary import GlossaryPanel
+        return self.glossary_panel() if name == "glossary" else self.indicator_panel()
 
-                panel = GlossaryPanel(id="glossary")
-            else:
-                from baogao.tui.widgets.indicators import IndicatorPanel
+    def glossary_panel(self) -> GlossaryPanel:
+        if self.glossary is None:
+            from baogao.tui.widgets.glossary import GlossaryPanel
 
-                panel = IndicatorPanel(id="indicators")
-            panel.display = False
-            self._side_panels[name] = panel
-            side = self._side_box()
-            if name == "glossary" and "indicators" in self._side_panels:
-                side.mount(panel, before=self._side_panels["indicators"])
-            else:
-                side.mount(panel)
-            self._fill_panel(name)
-        return panel
+            self.glossary = GlossaryPanel(id="glossary")
+            self.glossary.display = False
+            self._side_box().mount(self.glossary, before=self.indicators)
+            self._fill_panel("glossary")
+        return self.glossary
+
+    def indicator_panel(self) -> IndicatorPanel:
+        if self.indicators is None:
+            from baogao.tui.widgets.indicators import IndicatorPanel
+
+            self.indicators = IndicatorPanel(id="indicators")
+            self.indicators.display = False
+            self._side_box().mount(self.indicators)
+            self._fill_panel("indicators")
+        return self.indicators
+
+    @property
+    def _side_panels(self) -> dict[str, Widget]:
+        """The side panels mounted so far, by name."""
+        panels: dict[str, Widget] = {}
+        if self.glossary is not None:
+            panels["glossary"] = self.glossary
+        if self.indicators is not None:
+            panels["indicators"] = self.indicators
+        return panels
 
     def _side_box(self) -> Vertical:
         """The side pane's container, mounted the first time it is needed."""
@@ -218,15 +293,14 @@ class BaogaoApp(App[None]):
         return self.side
 
     def _fill_panel(self, name: str) -> None:
-        panel = self._side_panels.get(name)
-        if panel is None or self.report is None:
+        if self.report is None:
             return
-        if name == "glossary":
-            panel.show_report(self.report)  # type: ignore[attr-defined]
-        else:
+        if name == "glossary" and self.glossary is not None:
+            self.glossary.show_report(self.report)
+        elif name == "indicators" and self.indicators is not None:
             region = self.region or region_of(self.report)
-            panel.show_region(region, tuple(self._regions.get(region, ())))  # type: ignore[attr-defined]
-            panel.show_section(self.report, self._section)  # type: ignore[attr-defined]
+            self.indicators.show_region(region, tuple(self._regions.get(region, ())))
+            self.indicators.show_section(self.report, self._section)
 
     def _apply_side(self) -> None:
         for name, wanted in self._side_wanted.items():
@@ -238,6 +312,7 @@ class BaogaoApp(App[None]):
         if self.side is not None:
             self.side.set_class(is_open, "-open")
         self.screen.set_class(is_open, "-side-open")
+        self.call_after_refresh(self.fit_outline)  # the side pane's width is known then
         focused = self.focused
         if focused is not None and not self._is_shown(focused):
             self.reader.focus()
@@ -302,6 +377,7 @@ class BaogaoApp(App[None]):
     # --- messages from the panes -------------------------------------------------
 
     def on_outline_opened(self, message: Outline.Opened) -> None:
+        self._outline_led = True
         offset = message.section.start if message.section else 0
         self.open_report(message.report, offset)
 
@@ -309,34 +385,75 @@ class BaogaoApp(App[None]):
         self.show_region(message.region)
         members = self._regions.get(message.region)
         if members and (self.report is None or region_of(self.report) != message.region):
+            self._outline_led = True
             self.open_report(members[0])
 
     def on_reader_cursor_moved(self, message: Reader.CursorMoved) -> None:
-        if self._closing or not self.outline.is_attached:
+        if not self.outline.is_attached:
             return  # the app is shutting down
         report, offset = message.report, message.offset
         path = report.section_path(offset)
         self.breadcrumb.show(report.label(with_region=False), path)
-        if not self.outline.has_focus:
-            self.outline.follow(report, offset)
+        # The outline's cursor follows the reader, unless the outline itself moved it
+        # (Enter there): then the cursor stays where the user is browsing.
+        self.outline.follow(report, offset, cursor=not self._outline_led)
+        self._outline_led = False
         section = path[-1] if path else None
         if section is not self._section:
             self._section = section
-            panel = self._side_panels.get("indicators")
-            if panel is not None:
-                panel.show_section(report, section)  # type: ignore[attr-defined]
+            if self.indicators is not None:
+                self.indicators.show_section(report, section)
 
     def on_reader_term_requested(self, message: Reader.TermRequested) -> None:
         if not self._side_wanted["glossary"]:
             self._side_wanted["glossary"] = True
             self._apply_side()
-        panel = self._panel("glossary")
-        panel.show_term(message.key)  # type: ignore[attr-defined]
+        self.glossary_panel().show_term(message.key)
 
     @on(JumpRequested)
     def jump_requested(self, message: JumpRequested) -> None:
         """The glossary or the indicator table asks for a place in the reader."""
         self.jump_to(message.location)
+
+    # --- quoting and moving by percentage -------------------------------------------
+
+    def citation(self, location: Location) -> str:
+        """The sentence at `location` and where it comes from, ready to paste into notes:
+        sentence, then —— region, document, section, date."""
+        report = self._by_path[location.path]
+        sentence = " ".join(report.text[location.start : location.end].split())
+        place = [region_of(report), f"《{report.label(with_region=False)}》"]
+        sections = [section.title for section in report.section_path(location.start)]
+        if sections:
+            place.append(" › ".join(sections))
+        if report.meta.date:
+            place.append(report.meta.date)
+        return f"{sentence}\n—— {'，'.join(place)}"
+
+    def action_copy_sentence(self) -> None:
+        location = self.current_location()
+        if location is None or location.path not in self._by_path:
+            self.notify("No sentence here to copy", severity="warning", timeout=3)
+            return
+        self.copy_to_clipboard(self.citation(location))
+        self.notify(
+            "Copied the sentence and its citation. If nothing pastes, the terminal does not "
+            "allow OSC 52 clipboard access: select the text with the mouse instead.",
+            title="Copied",
+            timeout=5,
+            markup=False,
+        )
+
+    def action_go_to_percent(self) -> None:
+        from baogao.tui.screens.goto import GoToPercent
+
+        def go(percent: int | None) -> None:
+            if percent is not None and self.report is not None:
+                offset = len(self.report.text) * percent // 100
+                self.reader.go_to_line(self.reader.line_of(offset))
+                self.reader.focus()
+
+        self.push_screen(GoToPercent(), go)
 
     # --- sections in reading order -----------------------------------------------
 
@@ -446,6 +563,11 @@ class BaogaoApp(App[None]):
         for name, title in (("glossary", "Glossary"), ("indicators", "Indicators")):
             if name in self._side_panels:
                 groups.append((title, rows(self._side_panels[name])))
+        from baogao.tui.screens.regions import RegionPicker
+        from baogao.tui.screens.search import SearchScreen
+
+        for title, dialog in (("Search dialog", SearchScreen), ("Region picker", RegionPicker)):
+            groups.append((title, binding_rows([dialog], self.get_key_display)))
         return tuple(groups)
 
     def action_help(self) -> None:
@@ -460,9 +582,11 @@ class BaogaoApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        for _key, binding in self._bindings:
-            if binding.action in ("quit",) or not binding.description:
+        seen: set[str] = set()
+        for binding in declared_bindings([self]):
+            if binding.action in ("quit", *seen) or not binding.description:
                 continue
+            seen.add(binding.action)
             yield SystemCommand(
                 binding.description,
                 f"key: {self.get_key_display(binding)}",
@@ -472,7 +596,11 @@ class BaogaoApp(App[None]):
     # --- search --------------------------------------------------------------------
 
     def build_search_index(self) -> None:
-        """Index the open reports in a thread after the first screen; jieba loads after."""
+        """Index the open reports in a worker after the first screen; jieba loads after.
+
+        The only place the app builds an index (the search screen watches `search_index`
+        and asks again when it arrives), so moving the build elsewhere touches this alone.
+        """
         self.run_worker(self._index_reports, thread=True, exclusive=True, group="search")
 
     def _index_reports(self) -> None:
@@ -482,12 +610,19 @@ class BaogaoApp(App[None]):
         self.call_from_thread(setattr, self, "search_index", index)
         index.load_segmenter()  # search answers on characters until this is done
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.focused
+        if action == "search" and focused not in (None, self.outline, self.reader):
+            from textual.widgets import Input, TextArea
+
+            if isinstance(focused, (Input, TextArea)):
+                return False  # `/` typed into a field (a filter, a note) is a character
+        return True
+
     def action_search(self) -> None:
+        """Open the search dialog at once, ready or not: every key typed goes to its input."""
         from baogao.tui.screens.search import SearchScreen
 
-        if self.search_index is None:
-            self.notify("The search index is being built…", timeout=2)
-            return
         current = self.report.path if self.report else None
         self.push_screen(SearchScreen(self.search_index, current), self._search_done)
 
@@ -503,7 +638,8 @@ class BaogaoApp(App[None]):
         hit = self.search_hits[self.hit_at]
         self.jump_to(Location(hit.path, hit.start, hit.end))
         status = Text(f"“{self.search_query}” ", style="bold")
-        status.append(f"hit {self.hit_at + 1} of {len(self.search_hits)}", style="reverse")
+        places = len(self.search_hits)  # as the search dialog counts them
+        status.append(f"place {self.hit_at + 1} of {places}", style="reverse")
         self.breadcrumb.set_status(status)
 
     def _step_hit(self, step: int) -> None:

@@ -9,35 +9,23 @@ still frees everything else as usual.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 
-def pause() -> bool:
-    """Stop automatic collections; True when this call stopped them (they were running)."""
-    running = gc.isenabled()
-    gc.disable()
-    return running
+class StartupPause:
+    """No automatic collection from `start()` (the app loads) until `end()` (its first
+    screen is up, or it closes before): then everything alive, built to last (the
+    reports, the widgets), is moved out of later collections' scans with gc.freeze.
+    The only place baogao touches the collector."""
 
+    def __init__(self) -> None:
+        self._stopped = False  # True while this pause holds the collector
 
-def resume(paused: bool, *, keep_survivors: bool = False) -> None:
-    """Restart collections stopped by `pause()` (a no-op when it returned False).
+    def start(self) -> None:
+        self._stopped = gc.isenabled()
+        gc.disable()
 
-    `keep_survivors` moves every object alive now out of later collections' scans
-    (gc.freeze): meant for what start-up built to last, the reports and the app.
-    """
-    if not paused:
-        return
-    if keep_survivors:
-        gc.freeze()
-    gc.enable()
-
-
-@contextmanager
-def paused() -> Iterator[None]:
-    """No automatic collection inside the block."""
-    stopped = pause()
-    try:
-        yield
-    finally:
-        resume(stopped)
+    def end(self) -> None:
+        if self._stopped:
+            self._stopped = False
+            gc.freeze()
+            gc.enable()

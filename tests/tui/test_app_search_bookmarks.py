@@ -35,17 +35,17 @@ async def test_search_jumps_to_the_hit_and_n_steps_through_hits() -> None:
         await pilot.pause()
         assert not isinstance(app.screen, SearchScreen)
         screen = screen_text(app)
-        assert "hit 1 of" in screen
+        assert "place 1 of" in screen
         hit = app.search_hits[0]
         report = next(r for r in app.reports if r.path == hit.path)
         assert report.text[hit.start : hit.end] == "招商引资到位资金"
         assert app.reader.current_location() is not None
         assert "招商引资到位资金" in screen  # the reader shows the hit
         await pilot.press("n")
-        assert "hit 2 of" in screen_text(app)
+        assert "place 2 of" in screen_text(app)
         await pilot.press("N", "N")
         total = len(app.search_hits)
-        assert f"hit {total} of {total}" in screen_text(app)  # wraps around
+        assert f"place {total} of {total}" in screen_text(app)  # wraps around
 
 
 async def test_search_without_hits_says_so() -> None:

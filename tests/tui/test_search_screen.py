@@ -88,8 +88,10 @@ async def test_enter_jumps_the_reader_to_the_hit(seed_corpus: Corpus, index: Sea
         assert not isinstance(app.screen, SearchScreen)
         outcome = app.outcomes[-1]
         assert outcome is not None and outcome.hit == first
-        location = Location(first.path, first.start, first.end)
-        assert app.query_one(Reader).current_location() == location
+        location = app.query_one(Reader).current_location()  # the sentence around the hit
+        assert location is not None and location.path == first.path
+        assert location.start <= first.start < first.end <= location.end
+        assert location.end - location.start > first.end - first.start
         report = app.reports[first.path]
         shown = "".join(line.strip() for line in screen_lines(app))  # lines wrap
         assert report.text[first.start : first.end] in shown

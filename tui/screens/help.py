@@ -11,20 +11,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from baogao.tui.bindings import CURSOR_BINDINGS, declared_bindings
+from baogao.tui.screens.dialog import Dialog
 
 KeyGroup = tuple[str, tuple[tuple[str, str], ...]]
 """A pane's name and its (keys, description) rows."""
 
 
 def binding_rows(
-    nodes: Iterable[DOMNode], display: Callable[[Binding], str]
+    nodes: Iterable[DOMNode | type[DOMNode]], display: Callable[[Binding], str]
 ) -> tuple[tuple[str, str], ...]:
     """(keys, description) for every action bound on `nodes`, keys of one action joined."""
     by_action: dict[str, tuple[list[str], str]] = {}
     for node in nodes:
-        for _key, binding in node._bindings:
+        for binding in declared_bindings([node]):
             keys, _description = by_action.setdefault(
                 binding.action, ([], binding.description or binding.action.replace("_", " "))
             )
@@ -48,17 +50,13 @@ def help_table(groups: Iterable[KeyGroup]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every binding, grouped by the pane it works in."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help"),
-        Binding("j,down", "scroll('down')", "Scroll down", show=False),
-        Binding("k,up", "scroll('up')", "Scroll up", show=False),
-        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False),
-        Binding("pageup", "scroll('page_up')", "Page up", show=False),
-        Binding("g,home", "scroll('home')", "Top", show=False),
-        Binding("G,end", "scroll('end')", "Bottom", show=False),
+        *CURSOR_BINDINGS,
+        Binding("space", "page_down", "Page down", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -87,14 +85,24 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_title = "Keys (Esc to close)"
             yield Static(help_table(self.groups), id="help-table")
 
-    def action_scroll(self, where: str) -> None:
-        scroll = self.query_one(VerticalScroll)
-        moves = {
-            "down": scroll.scroll_down,
-            "up": scroll.scroll_up,
-            "page_down": scroll.scroll_page_down,
-            "page_up": scroll.scroll_page_up,
-            "home": scroll.scroll_home,
-            "end": scroll.scroll_end,
-        }
-        moves[where](animate=False)
+    @property
+    def _scroll(self) -> VerticalScroll:
+        return self.query_one(VerticalScroll)
+
+    def action_cursor_down(self) -> None:
+        self._scroll.scroll_down(animate=False)
+
+    def action_cursor_up(self) -> None:
+        self._scroll.scroll_up(animate=False)
+
+    def action_page_down(self) -> None:
+        self._scroll.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self._scroll.scroll_page_up(animate=False)
+
+    def action_cursor_first(self) -> None:
+        self._scroll.scroll_home(animate=False)
+
+    def action_cursor_last(self) -> None:
+        self._scroll.scroll_end(animate=False)

@@ -6,35 +6,23 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
+from textual.binding import BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from baogao.tui.bindings import CURSOR_BINDINGS
+from baogao.tui.screens.dialog import Dialog
 
-class RegionPicker(ModalScreen[str | None]):
+
+class RegionPicker(Dialog[str]):
     """A list of the open regions; Enter picks one, Escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("j", "down", "Down", show=False),
-        Binding("k", "up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        *CURSOR_BINDINGS,
     ]
 
     DEFAULT_CSS = """
-    RegionPicker {
-        align: center middle;
-        & > OptionList {
-            width: auto;
-            min-width: 30;
-            max-width: 80%;
-            height: auto;
-            max-height: 80%;
-            border: round $accent;
-        }
-    }
+    RegionPicker > OptionList { max-width: 80%; max-height: 80%; }
     """
 
     def __init__(self, names: Sequence[str], current: str | None) -> None:
@@ -52,17 +40,20 @@ class RegionPicker(ModalScreen[str | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def action_down(self) -> None:
+    def action_cursor_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()
 
-    def action_up(self) -> None:
+    def action_cursor_up(self) -> None:
         self.query_one(OptionList).action_cursor_up()
 
-    def action_first(self) -> None:
+    def action_cursor_first(self) -> None:
         self.query_one(OptionList).action_first()
 
-    def action_last(self) -> None:
+    def action_cursor_last(self) -> None:
         self.query_one(OptionList).action_last()
+
+    def action_page_down(self) -> None:
+        self.query_one(OptionList).action_page_down()  # type: ignore[no-untyped-call]
+
+    def action_page_up(self) -> None:
+        self.query_one(OptionList).action_page_up()  # type: ignore[no-untyped-call]

@@ -16,8 +16,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Hit, Hits, Provider
 from textual.containers import Vertical
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -49,6 +50,7 @@ LIMIT_PER_GROUP = 30
 MATCH_STYLE = "bold reverse"
 PLACE_STYLE = "dim"
 PALETTE_WIDTH = 70
+PLACES_DELAY = 0.25  # seconds after the last keystroke
 
 
 def one_line(text: Text, width: int) -> Text:
@@ -122,7 +124,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
 
     def __init__(
         self,
-        index: SearchIndex,
+        index: SearchIndex | None,
         current_path: str | None = None,
         *,
         query: str = "",
@@ -136,6 +138,9 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.kind_at = 0
         self.results: SearchResults = SearchResults("", ())
         self.shown: list[SearchHit] = []
+        self.typed_early = ""  # keys that came before the input had the focus
+        self.places: tuple[str, int] = ("", 0)  # (query, places n / N steps through)
+        self._places_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -148,10 +153,35 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             yield OptionList(id="search-results")
         yield Footer()
 
+    def on_key(self, event: Key) -> None:
+        """Keys typed in one burst with `/` reach the dialog before its input has the
+        focus: they are typed into it (and never run as commands: `q` would quit)."""
+        field = self.query("#search-input").first(Input) if self.is_mounted else None
+        if field is not None and field.has_focus:
+            return
+        if event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self.typed_early += event.character
+            if field is not None:
+                field.insert_text_at_cursor(event.character)
+
     def on_mount(self) -> None:
         self.query_one("#search-results", OptionList).can_focus = False
-        self.query_one("#search-input", Input).focus()
+        field = self.query_one("#search-input", Input)
+        if self.typed_early:
+            field.value += self.typed_early
+            field.cursor_position = len(field.value)
+        field.focus()
+        if self.index is None and hasattr(self.app, "search_index"):
+            # Opened before the index was built: answer as soon as it arrives.
+            self.watch(self.app, "search_index", self.index_arrived, init=False)
         self.refresh_results()
+
+    def index_arrived(self, index: SearchIndex | None) -> None:
+        if index is not None and self.index is None:
+            self.index = index
+            self.refresh_results()
 
     # ------------------------------------------------------------------ searching
 
@@ -174,6 +204,10 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
     def refresh_results(self) -> None:
         """Search again with the current query and filters; fast enough to run per key."""
         query = self.query_text
+        if self.index is None:
+            self.results = SearchResults(query, ())
+            self.show_results()
+            return
         self.results = self.index.search(
             query,
             path=self.current_path if self.this_document else None,
@@ -203,13 +237,25 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         if self.shown:
             results_list.action_first()
         self.query_one("#search-status", Static).update(self.status_line())
+        if self._places_timer is not None:
+            self._places_timer.stop()
+        if self.shown:  # counted once typing pauses: for a common word it takes ~60 ms
+            self._places_timer = self.set_timer(PLACES_DELAY, self._count_places)
+
+    def _count_places(self) -> None:
+        """How many places n / N will step through: a place found by several groups (a
+        term in the text and in the glossary) is one place, so it can be fewer hits."""
+        self.places = (self.results.query, len(self.results.in_reading_order()))
+        self.query_one("#search-status", Static).update(self.status_line())
 
     def status_line(self) -> Text:
         query = self.query_text.strip()
         filters = SCOPE_WORDS[self.this_document]
         if self.kind is not None:
             filters += f" · {KIND_WORDS[self.kind]}"
-        if not query:
+        if self.index is None:
+            message = "索引建立中… (indexing: results follow)"
+        elif not query:
             message = "输入以搜索 (type to search)"
         elif not self.shown:
             message = f"no results for “{query}” (无结果)"
@@ -217,7 +263,10 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             total = self.results.total
             more = "+" if self.results.capped else ""
             message = f"{total}{more} result{'s' if total != 1 else ''}"
-        ready = "" if self.index.segmenter_ready else " · 分词加载中"
+            query_counted, places = self.places
+            if query_counted == self.results.query and places != total:
+                message += f" · {places} place{'s' if places != 1 else ''} (n / N)"
+        ready = "" if self.index is None or self.index.segmenter_ready else " · 分词加载中"
         return Text.assemble(message, (f"  [{filters}{ready}]", "dim"))
 
     # ------------------------------------------------------------------ actions

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -16,6 +17,7 @@ from textual.widget import Widget
 from baogao.parsers.model import Section
 
 SEPARATOR = " › "
+ELLIPSIS = "…"
 
 
 def repaint(widget: Widget) -> None:
@@ -27,11 +29,26 @@ def repaint(widget: Widget) -> None:
 
 def trail(document: str, sections: tuple[Section, ...]) -> Text:
     """The breadcrumb text; the widget's width cuts it with an ellipsis."""
-    text = Text(document, style="bold", no_wrap=True, overflow="ellipsis", end="")
+    text = Text(document, style="bold", no_wrap=True, end="")
     for section in sections:
         text.append(SEPARATOR, style="dim")
         text.append(section.title)
     return text
+
+
+def cut_front(text: Text, cells: int) -> Text:
+    """`text` in at most `cells` cells, its start given up for "…" when it is too long:
+    the end of a breadcrumb (the section the reader is in) is what must stay."""
+    if text.cell_len <= cells:
+        return text.copy()
+    plain = text.plain
+    room, start = max(cells - 1, 0), len(plain)
+    while start > 0 and cell_len(plain[start - 1]) <= room:
+        start -= 1
+        room -= cell_len(plain[start])
+    cut = Text(ELLIPSIS, style="dim", no_wrap=True, end="")
+    cut.append_text(text[start:])
+    return cut
 
 
 class Breadcrumb(Widget):
@@ -62,11 +79,12 @@ class Breadcrumb(Widget):
         return f"{self._text.plain} {self._status.plain}".rstrip()
 
     def render(self) -> Text:
+        width = self.content_size.width
         if not self._status:
-            return self._text
-        room = max(self.content_size.width - self._status.cell_len - 1, 1)
-        text = self._text.copy()
-        text.truncate(room, overflow="ellipsis", pad=True)
+            return cut_front(self._text, width)
+        room = max(width - self._status.cell_len - 1, 1)
+        text = cut_front(self._text, room)
+        text.pad_right(room - text.cell_len)
         text.append(" ")
         text.append_text(self._status)
         return text
@@ -119,34 +137,45 @@ class KeyBar(Widget):
             self.refresh()
 
     def render(self) -> Text:
+        """As many keys as fit, in binding order, then "…" (help lists them all)."""
         key_style: Style = self.get_component_rich_style("keybar--key")
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        self._targets = []
+        width = self.content_size.width or self.app.size.width
+        items: list[tuple[Text, str, object]] = []
         seen: set[str] = set()
         shown = [
             (node, binding, enabled)
             for node, binding, enabled, _tooltip in self.screen.active_bindings.values()
             if binding.show
         ]
+        keys = Text(end="")
         for index, (node, binding, enabled) in enumerate(shown):
             if binding.action in seen:
                 continue
             seen.add(binding.action)
-            start = text.cell_len
-            text.append(f" {self.app.get_key_display(binding)} ", style=key_style)
-            self._targets.append((start, text.cell_len, binding.action, node))
+            keys.append(f" {self.app.get_key_display(binding)} ", style=key_style)
             following = shown[index + 1][1].group if index + 1 < len(shown) else None
             if binding.group is not None and following is binding.group:
                 continue  # keys of one group share the group's description
             label = binding.group.description if binding.group else binding.description
-            text.append(label, style="" if enabled else "dim")
-            text.append(" ")
+            keys.append(label, style="" if enabled else "dim")
+            keys.append(" ")
+            items.append((keys, binding.action, node))
+            keys = Text(end="")
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
+            item = Text(f" {self.app.get_key_display(palette.binding)} ", style=key_style, end="")
+            item.append("Commands")
+            items.append((item, palette.binding.action, palette.node))
+        text = Text(no_wrap=True, end="")
+        self._targets = []
+        for index, (item, action, owner) in enumerate(items):
+            last = index == len(items) - 1
+            if text.cell_len + item.cell_len + (0 if last else 1) > width:
+                text.append(ELLIPSIS, style="dim")
+                break
             start = text.cell_len
-            text.append(f" {self.app.get_key_display(palette.binding)} ", style=key_style)
-            text.append("palette")
-            self._targets.append((start, text.cell_len, palette.binding.action, palette.node))
+            text.append_text(item)
+            self._targets.append((start, text.cell_len, action, owner))
         return text
 
     async def on_click(self, event: events.Click) -> None:

@@ -15,10 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.events import DescendantFocus
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from baogao.parsers.lines import cell_offsets, wrap
 from baogao.parsers.model import Location, Report, Term, TermSource
 from baogao.parsers.pinyin import Spelling
 from baogao.search.terms import filter_terms, ordered_terms, spell_terms
@@ -104,7 +107,42 @@ def jump_stops(term: Term) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def break_lines(text: Text, width: int) -> Text:
+    """`text` broken into lines of `width` cells by the reader's CJK line breaker, so
+    closing punctuation (。，”) never starts a line; styles are kept."""
+    lines: list[Text] = []
+    for paragraph in text.split("\n", allow_blank=True):
+        plain = paragraph.plain
+        spans = wrap(plain, cell_offsets(plain), 0, len(plain), max(width, 2)) if plain else []
+        lines.extend(paragraph[start:end] for start, end in spans or [(0, 0)])
+    broken = Text("\n", no_wrap=True, end="").join(lines)
+    broken.no_wrap = True
+    return broken
+
+
 # ---------------------------------------------------------------- widgets
+
+
+class Definition(Widget):
+    """The term detail's text, broken into lines as the reader breaks them (Rich would
+    put 。 or ” at the start of a line)."""
+
+    DEFAULT_CSS = "Definition { height: auto; }"
+
+    content: reactive[Text] = reactive(Text, layout=True)
+
+    def __init__(self, content: Text, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.set_reactive(Definition.content, content)
+
+    def update(self, content: Text) -> None:
+        self.content = content
+
+    def render(self) -> Text:
+        return break_lines(self.content, self.content_size.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(break_lines(self.content, width).plain.split("\n"))
 
 
 class TermList(LineList):
@@ -217,7 +255,7 @@ class GlossaryPanel(Widget):
         yield FilterHint(Text(FILTER_HINT), id="glossary-filter-hint")
         yield TermList(id="glossary-terms")
         with VerticalScroll(id="glossary-detail"):
-            yield Static(Text("No document selected", style="dim"), id="glossary-definition")
+            yield Definition(Text("No document selected", style="dim"), id="glossary-definition")
 
     # ------------------------------------------------------------ public API
 
@@ -278,7 +316,7 @@ class GlossaryPanel(Widget):
         return self.report
 
     def _detail(self, content: Text) -> None:
-        self.query_one("#glossary-definition", Static).update(content)
+        self.query_one("#glossary-definition", Definition).update(content)
         self.query_one("#glossary-detail", VerticalScroll).scroll_home(animate=False)
 
     def _refresh_list(self) -> None:

@@ -24,6 +24,7 @@ from baogao.figures import (
 )
 from baogao.parsers.model import Indicator, IndicatorKind, Report, Section
 from baogao.tui.widgets import messages
+from baogao.tui.widgets.outline import region_of
 from baogao.tui.widgets.table import TextTable
 
 NAME_WIDTH = 24  # cells; longer indicator names are cut with an ellipsis
@@ -63,6 +64,17 @@ def figure_source(figure: Figure, reports: tuple[Report, ...]) -> Text:
 CONTESTED_MARK = "*"  # other figures competed for this cell
 
 
+def cell_source(cell: Cell, reports: tuple[Report, ...]) -> Text:
+    """Where a cell's figure comes from and, for a contested cell, every other figure
+    that competed for it with its document and sentence (one line each)."""
+    text = figure_source(cell.shown, reports)
+    for other in cell.others if cell.contested else ():
+        text.append("\n")
+        text.append(f"{CONTESTED_MARK} also {format_figure(other.indicator)} · ", style="bold")
+        text.append_text(figure_source(other, reports))
+    return text
+
+
 def _cell_text(cell: Cell | None) -> Text:
     """A region-table cell: the figure shown, marked when others competed for it."""
     if cell is None:
@@ -99,6 +111,10 @@ class IndicatorPanel(Widget):
     IndicatorPanel > .indicators--note {
         color: $text-muted;
     }
+    IndicatorPanel > #figure-source {
+        height: auto;
+        max-height: 4;
+    }
     IndicatorPanel > TextTable {
         height: 1fr;
         min-height: 3;
@@ -127,6 +143,7 @@ class IndicatorPanel(Widget):
         self.region_reports: tuple[Report, ...] = ()
         self.region_table = RegionTable((), ())
         self.section: Section | None = None
+        self.section_report: Report | None = None
         self.section_rows: tuple[Figure, ...] = ()
         self._composed = False  # is_mounted turns True only after on_mount returns
 
@@ -160,6 +177,7 @@ class IndicatorPanel(Widget):
     def show_section(self, report: Report, section: Section | None) -> None:
         """Fill the second table with the figures found in `section` (cleared when None)."""
         self.section = section
+        self.section_report = report
         self.section_rows = section_figures(report, section) if section else ()
         if self._composed:
             self._render_section()
@@ -206,7 +224,11 @@ class IndicatorPanel(Widget):
             return
         count = len(self.section_rows)
         figures = f"{count} figure{'s' if count != 1 else ''}" if count else "no figures"
-        title.update(Text.assemble(f"This section · {figures} · ", (self.section.title, "bold")))
+        title.update(
+            Text.assemble(
+                f"This section{self._other_region()} · {figures} · ", (self.section.title, "bold")
+            )
+        )
         rows = [section_row(figure.indicator) for figure in self.section_rows]
         # Drop columns no figure fills (a targets section has no values), so narrow panes fit.
         keep = [i for i in range(len(SECTION_COLUMNS)) if i < 3 or any(r[i] for r in rows)]
@@ -216,15 +238,27 @@ class IndicatorPanel(Widget):
             keep_cursor=False,
         )
 
-    def region_figure(self, row: int, column: int) -> Figure | None:
-        """The figure under a region-table cell; the name column (or a blank cell) means the
-        row's first period."""
+    def _other_region(self) -> str:
+        """Names the section's document (" of 伊宁市 政府工作报告 2026") when it is not
+        one of the region table's: the region picker switched the table only."""
+        report = self.section_report
+        if report is None or self.region_name in (None, region_of(report)):
+            return ""
+        return f" of {report.label()}"
+
+    def region_cell(self, row: int, column: int) -> Cell | None:
+        """The region-table cell at (row, column); the name column (or a blank cell) means
+        the row's first period."""
         if not 0 <= row < len(self.region_table.rows):
             return None
         _, cells = self.region_table.rows[row]
         if column >= 1 and (cell := cells[column - 1]) is not None:
-            return cell.shown
-        return next((cell.shown for cell in cells if cell is not None), None)
+            return cell
+        return next((cell for cell in cells if cell is not None), None)
+
+    def region_figure(self, row: int, column: int) -> Figure | None:
+        cell = self.region_cell(row, column)
+        return cell.shown if cell is not None else None
 
     def on_text_table_cell_selected(self, event: TextTable.CellSelected) -> None:
         event.stop()
@@ -240,7 +274,7 @@ class IndicatorPanel(Widget):
         event.stop()
         if event.table.id != "region-table":
             return
-        figure = self.region_figure(event.row, event.column)
+        cell = self.region_cell(event.row, event.column)
         self.query_one("#figure-source", Static).update(
-            figure_source(figure, self.region_reports) if figure else Text("")
+            cell_source(cell, self.region_reports) if cell else Text("")
         )

@@ -20,6 +20,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
+from baogao.tui.bindings import CURSOR_BINDINGS
 from baogao.tui.widgets.line_view import LineView
 
 
@@ -27,12 +28,7 @@ class LineList(LineView, can_focus=True):
     """One Text per line; `highlighted` is the index under the cursor (None when empty)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("home,g", "first", "First item", show=False),
-        Binding("end,G", "last", "Last item", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
+        *CURSOR_BINDINGS,
         Binding("enter", "select", "Open", show=False),
     ]
 
@@ -128,10 +124,10 @@ class LineList(LineView, can_focus=True):
     def action_cursor_down(self) -> None:
         self._step(1)
 
-    def action_first(self) -> None:
+    def action_cursor_first(self) -> None:
         self.highlighted = 0
 
-    def action_last(self) -> None:
+    def action_cursor_last(self) -> None:
         self.highlighted = len(self.items) - 1
 
     def action_page_up(self) -> None:

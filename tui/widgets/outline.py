@@ -8,6 +8,7 @@ the first time it is expanded, so the first screen builds only a handful of node
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import ClassVar, NamedTuple
 
 from rich.style import Style
@@ -19,11 +20,13 @@ from textual.message import Message
 from textual.strip import Strip
 
 from baogao.parsers.model import Report, Section, SectionKind
+from baogao.tui.bindings import CURSOR_BINDINGS
 from baogao.tui.widgets.line_view import LineView
 
 UNKNOWN_REGION = "未标明地区"
 UNTITLED = "（无标题）"
 EXPANDED, COLLAPSED, LEAF = "▼ ", "▶ ", "  "
+CURRENT = "▌"  # in the first (indent) column of the section the reader is in
 INDENT = 2  # cells per level
 
 # Badge text and component class for each section kind worth a badge.
@@ -92,18 +95,14 @@ class Outline(LineView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=False),
         Binding("space", "toggle_node", "Expand / collapse", show=False),
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
+        *CURSOR_BINDINGS,
         Binding("h,left", "collapse_or_parent", "Collapse / parent", show=False),
         Binding("l,right", "expand_or_child", "Expand / first child", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "outline--cursor",
+        "outline--current",
         "outline--region",
         "outline--document",
         "outline--review",
@@ -122,6 +121,7 @@ class Outline(LineView, can_focus=True):
             background: $block-cursor-background;
             text-style: $block-cursor-text-style;
         }
+        & > .outline--current { color: $text-accent; text-style: bold; }
         & > .outline--region { text-style: bold; color: $text-primary; }
         & > .outline--document { color: $text; }
         & > .outline--review { color: $text-success; background: $success-muted; }
@@ -138,6 +138,18 @@ class Outline(LineView, can_focus=True):
             super().__init__()
             self.report = report
             self.section = section
+
+    class Resized(Message):
+        """The outline's right edge was dragged: `width` is the width asked for."""
+
+        def __init__(self, outline: Outline, width: int) -> None:
+            super().__init__()
+            self.outline = outline
+            self.width = width
+
+        @property
+        def control(self) -> Outline:
+            return self.outline
 
     class RegionChosen(Message):
         """Enter on a region: switch the indicator table to it."""
@@ -159,15 +171,22 @@ class Outline(LineView, can_focus=True):
             region_node.expanded = True
             self._top.append(region_node)
             self._regions[region] = region_node
-            for report in members:
-                node = region_node.add(
-                    report.label(with_region=False),
-                    Entry(region, report),
-                    bool(report.sections),
-                )
+            by_text: dict[str, Node] = {}  # the same text opened twice is shown once
+            labels = [report.label(with_region=False) for report in members]
+            for report, label in zip(members, labels, strict=True):
+                kept = by_text.get(report.text)
+                if kept is not None:
+                    self._documents[report.path] = kept
+                    continue
+                if labels.count(label) > 1:  # two documents of one name: say which file
+                    label = f"{label} · {Path(report.path).name}"
+                node = region_node.add(label, Entry(region, report), bool(report.sections))
+                by_text[report.text] = node
                 self._documents[report.path] = node
         self._rows: list[Node] = []
         self._cursor = -1  # no cursor until the first move, as in Textual's Tree
+        self._current: Node | None = None
+        self._dragging = False  # the right edge is being dragged
         self._relayout()
 
     # --- the visible rows ----------------------------------------------------------
@@ -291,10 +310,10 @@ class Outline(LineView, can_focus=True):
     def action_cursor_up(self) -> None:
         self._set_cursor(self._cursor - 1)
 
-    def action_first(self) -> None:
+    def action_cursor_first(self) -> None:
         self._set_cursor(0)
 
-    def action_last(self) -> None:
+    def action_cursor_last(self) -> None:
         self._set_cursor(len(self._rows) - 1)
 
     def action_page_down(self) -> None:
@@ -321,7 +340,28 @@ class Outline(LineView, can_focus=True):
         elif node.children:
             self.move_cursor(node.children[0])
 
+    # --- resizing with the mouse: drag the right edge ----------------------------
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.x >= self.outer_size.width - 1:  # the border column
+            self._dragging = True
+            self.capture_mouse()
+            event.stop()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:
+            self.post_message(self.Resized(self, event.screen_x - self.region.x + 1))
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+            self.post_message(self.Resized(self, event.screen_x - self.region.x + 1))
+            event.stop()
+
     def on_click(self, event: events.Click) -> None:
+        if event.x >= self.outer_size.width - 1:
+            return  # the end of a drag on the border
         row = round(self.scroll_y) + event.y
         if 0 <= row < len(self._rows):
             self._set_cursor(row)
@@ -346,11 +386,20 @@ class Outline(LineView, can_focus=True):
                 return node
         return document
 
-    def follow(self, report: Report, offset: int | None) -> None:
-        """Put the cursor on the section holding `offset`, opening its ancestors."""
+    def follow(self, report: Report, offset: int | None, *, cursor: bool = True) -> None:
+        """Mark the section holding `offset` as the reader's and (with `cursor`) put the
+        cursor on it, opening its ancestors."""
         node = self.node_for(report, offset)
-        if node is not None and node is not self.cursor_node:
+        if node is not self._current:
+            self._current = node
+            self._repaint()
+        if cursor and node is not None and node is not self.cursor_node:
             self.move_cursor(node)
+
+    @property
+    def current_node(self) -> Node | None:
+        """The node of the section the reader is in (drawn with a ▌ mark)."""
+        return self._current
 
     def reveal_region(self, region: str) -> None:
         """Move the cursor to a region's node and open it."""
@@ -380,15 +429,21 @@ class Outline(LineView, can_focus=True):
         badge: Text | None = None
         if entry.report is None:
             label.stylize(self.get_component_rich_style("outline--region"))
+            label.append(f" {len(node.children)}", style="dim")  # documents in the region
         elif entry.section is None:
             label.stylize(self.get_component_rich_style("outline--document"))
         elif entry.section.level == 0 and entry.section.kind in BADGES:
             word, component = BADGES[entry.section.kind]
             badge = Text(word, style=self.get_component_rich_style(component), end="")
+        current = node is self._current
+        if current:
+            label.stylize(self.get_component_rich_style("outline--current"))
         if cursor is not None:
             label.stylize(cursor)
         icon = (EXPANDED if node.expanded else COLLAPSED) if node.can_expand else LEAF
         lead = " " * (node.depth * INDENT) + icon
+        if current and node.depth:
+            lead = CURRENT + lead[1:]
         room = width - len(lead)
         if badge is not None:
             room -= badge.cell_len + 1

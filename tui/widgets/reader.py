@@ -15,6 +15,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
@@ -22,8 +23,12 @@ from textual.strip import Strip
 from baogao.parsers.lines import cell_offsets, wrap
 from baogao.parsers.model import Location, Report
 from baogao.parsers.text import sentence_span
+from baogao.tui.bindings import CURSOR_BINDINGS
+from baogao.tui.contrast import readable
 from baogao.tui.widgets.line_view import LineView
 
+# Lines stop at this many cells however wide the terminal (~90 Chinese characters).
+READING_WIDTH = 180
 # A report opened at its start is first laid out for this many screens (the rest follows).
 DRAFT_SCREENS = 2
 # Mark kinds, in drawing order: later kinds are drawn over earlier ones.
@@ -136,12 +141,9 @@ class Reader(LineView, can_focus=True):
     """A report's text with headings, bold lead sentences, terms and figures styled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Next line", show=False),
-        Binding("k,up", "cursor_up", "Previous line", show=False),
-        Binding("g,home", "cursor_first", "First line", show=False),
-        Binding("G,end", "cursor_last", "Last line", show=False),
-        Binding("space,pagedown,ctrl+d", "page_down", "Page down", show=False),
-        Binding("pageup,ctrl+u", "page_up", "Page up", show=False),
+        *CURSOR_BINDINGS,
+        Binding("space,ctrl+d", "page_down", "Page down", show=False),
+        Binding("ctrl+u", "page_up", "Page up", show=False),
         Binding("enter", "define", "Define term", tooltip="Show the glossary entry of a term"),
     ]
 
@@ -162,12 +164,12 @@ class Reader(LineView, can_focus=True):
         overflow-y: auto;
         scrollbar-gutter: stable;
         padding: 0 1;
-        & > .reader--heading-0 { color: $accent; text-style: bold; }
-        & > .reader--heading-1 { color: $secondary; text-style: bold; }
+        & > .reader--heading-0 { color: $text-accent; text-style: bold; }
+        & > .reader--heading-1 { color: $text-secondary; text-style: bold; }
         & > .reader--heading-2 { color: $text; text-style: bold underline; }
         & > .reader--emphasis { text-style: bold; }
-        & > .reader--figure { color: $warning; }
-        & > .reader--term { color: $success; text-style: underline; }
+        & > .reader--figure { color: $text-warning; }
+        & > .reader--term { color: $text-success; text-style: underline; }
         & > .reader--target { background: $warning 40%; text-style: bold; }
         & > .reader--cursor { background: $boost; }
         &:focus > .reader--cursor { background: $accent 25%; }
@@ -208,6 +210,7 @@ class Reader(LineView, can_focus=True):
         self._term_pick = 0
         self._strips: LRUCache[tuple[int, bool, int], Strip] = LRUCache(256)
         self._theme_version = 0
+        self._text_styles: dict[str, Style] = {}
 
     # --- what the app calls ------------------------------------------------------
 
@@ -236,7 +239,9 @@ class Reader(LineView, can_focus=True):
         return self._lines[self._cursor].start
 
     def current_location(self) -> Location | None:
-        """The jump target under the cursor if there is one, else the cursor's sentence."""
+        """The sentence under the cursor: the one around the jump target (a search hit,
+        a figure) when the cursor line holds it, so a bookmark or a quote keeps the
+        sentence, not the nine characters of a search term."""
         report, offset = self.report, self.cursor_offset
         if report is None or offset is None:
             return None
@@ -244,7 +249,7 @@ class Reader(LineView, can_focus=True):
             line = self._lines[self._cursor]
             target = self._target
             if target and target[0] < max(line.end, line.start + 1) and target[1] > line.start:
-                return Location(report.path, *target)
+                offset = target[0]
         start, end = sentence_span(report.text, offset)
         return Location(report.path, start, end)
 
@@ -283,7 +288,7 @@ class Reader(LineView, can_focus=True):
         draft: the same lines the full layout starts with), and the rest right after
         the screen is drawn, so a long report costs the first screen nothing extra.
         """
-        width = self.scrollable_content_region.width
+        width = min(self.scrollable_content_region.width, READING_WIDTH)
         report = self.report
         if report is None or width <= 0:
             return
@@ -326,7 +331,21 @@ class Reader(LineView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._text_styles.clear()
         self._theme_version += 1
+
+    def readable_style(self, component: str) -> Style:
+        """A component's style with its colour made readable on the reader's background
+        (at least 4.5:1, see tui.contrast): headings, figures and terms are text."""
+        style = self._text_styles.get(component)
+        if style is None:
+            style = self.get_component_rich_style(component)
+            _, _, background, text = self.colors
+            if style.color is not None and style.color.triplet is not None:
+                shade = readable(Color.from_rich_color(style.color), background, text)
+                style += Style(color=shade.rich_color)
+            self._text_styles[component] = style
+        return style
 
     # --- cursor ------------------------------------------------------------------
 
@@ -443,7 +462,7 @@ class Reader(LineView, can_focus=True):
         base = self.base_style
         if line.heading >= 0:
             level = min(line.heading, 2)
-            base += self.get_component_rich_style(f"reader--heading-{level}")
+            base += self.readable_style(f"reader--heading-{level}")
         fill: Style = base
         if index == self._cursor:
             fill = base + self.get_component_rich_style("reader--cursor")
@@ -453,7 +472,7 @@ class Reader(LineView, can_focus=True):
             (
                 max(mark.start - line.start, 0),
                 min(mark.end - line.start, length),
-                self.get_component_rich_style(f"reader--{mark.kind}"),
+                self.readable_style(f"reader--{mark.kind}"),
             )
             for mark in self._line_marks[index]
         ]

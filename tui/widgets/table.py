@@ -23,6 +23,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
+from baogao.tui.bindings import CURSOR_BINDINGS
 from baogao.tui.widgets.line_view import LineView
 
 PAD = 1  # blank cells on each side of a column
@@ -33,14 +34,9 @@ class TextTable(LineView, can_focus=True):
     """Rows of `Text` cells under a header, with a cell or row cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
+        *CURSOR_BINDINGS,
         Binding("left,h", "cursor_left", "Left", show=False),
         Binding("right,l", "cursor_right", "Right", show=False),
-        Binding("home,g", "first_row", "First row", show=False),
-        Binding("end,G", "last_row", "Last row", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
         Binding("enter", "select", "Open", show=False),
     ]
 
@@ -187,10 +183,10 @@ class TextTable(LineView, can_focus=True):
         else:
             self.scroll_right(animate=False)
 
-    def action_first_row(self) -> None:
+    def action_cursor_first(self) -> None:
         self.move_cursor(0)
 
-    def action_last_row(self) -> None:
+    def action_cursor_last(self) -> None:
         self.move_cursor(len(self.rows) - 1)
 
     def action_page_up(self) -> None:

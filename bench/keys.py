@@ -1,0 +1,199 @@
+"""Key latency benchmark: from a key press to the frame that shows its effect.
+
+    .venv/bin/python bench/keys.py                  # 80x24 and 200x50, the five seeds
+    .venv/bin/python bench/keys.py --size 120x36 --rounds 3
+
+What is timed is what the user waits for: the clock starts as the key is sent (as
+Textual's Pilot sends it) and stops at the end of the first frame, rendered to
+terminal escape sequences as the driver would, whose content shows the key's effect
+(the outline's cursor on the next row; the search results for the query as typed).
+Not the function behind the key.
+
+Measured in the same run, on the same machine load:
+- a bare Input typing the same characters (the floor: a key and one repaint);
+- baogao's first key right after the first screen, while the search index builds;
+- outline keys (j, k, l, h) with the five seeds open;
+- search keystrokes in the search dialog (fqjy, 招商引资, backspaces), and their extra
+  over the bare Input.
+
+Budgets (issue 13): first key <= 50 ms; outline key p95 <= 16 ms; search keystroke
+p95, extra over the bare Input, <= 16 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+from collections.abc import Callable
+from time import perf_counter
+from typing import Any
+
+from rich.console import Console
+from textual.app import App, ComposeResult
+from textual.widgets import Input
+
+FIRST_KEY_BUDGET, OUTLINE_BUDGET, SEARCH_EXTRA_BUDGET = 50.0, 16.0, 16.0
+OUTLINE_KEYS = ("j",) * 5 + ("l", "j", "j", "h") + ("k",) * 5  # within the seeds' rows
+SEARCH_TYPING = (*"fqjy", "backspace", "backspace", "backspace", "backspace", *"招商引资")
+WAIT = 2.0  # seconds a key may take before the run gives up
+
+
+class FrameClock:
+    """Times frames: each one is turned into escape sequences, then checked against a
+    goal; the first frame that meets it stops the clock."""
+
+    def __init__(self, app: App[Any], size: tuple[int, int]) -> None:
+        from textual._compositor import CompositorUpdate
+
+        self.console = Console(
+            width=size[0],
+            height=size[1],
+            file=io.StringIO(),
+            force_terminal=True,
+            color_system="truecolor",
+            legacy_windows=False,
+        )
+        self.goal: Callable[[], bool] | None = None
+        self.met: float | None = None
+        display = app._display
+
+        def display_and_time(screen: Any, update: Any) -> None:
+            display(screen, update)
+            if update is None:
+                return
+            if isinstance(update, CompositorUpdate):
+                update.render_segments(self.console)
+            if self.goal is not None and self.met is None and self.goal():
+                self.met = perf_counter()
+
+        app._display = display_and_time
+
+    async def time_key(self, pilot: Any, key: str, goal: Callable[[], bool]) -> float:
+        """Milliseconds from sending `key` to the end of the first frame meeting `goal`."""
+        await pilot.pause()
+        self.goal, self.met = goal, None
+        started = perf_counter()
+        await pilot.press(key)
+        while self.met is None and perf_counter() - started < WAIT:
+            await asyncio.sleep(0.0005)
+        self.goal = None
+        if self.met is None:
+            raise SystemExit(f"no frame showed the effect of {key!r} within {WAIT} s")
+        return (self.met - started) * 1000
+
+
+class BareInput(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Input()
+
+
+def typed(value: str, key: str) -> str:
+    if key == "backspace":
+        return value[:-1]
+    return value + key
+
+
+async def bare_input(size: tuple[int, int]) -> list[float]:
+    app = BareInput()
+    clock = FrameClock(app, size)
+    async with app.run_test(size=size) as pilot:
+        field = app.query_one(Input)
+        times = []
+        for key in SEARCH_TYPING:
+            want = typed(field.value, key)
+            times.append(await clock.time_key(pilot, key, lambda want=want: field.value == want))
+        return times
+
+
+async def baogao_keys(size: tuple[int, int]) -> tuple[float, list[float], list[float]]:
+    from baogao.tui.app import BaogaoApp
+
+    app = BaogaoApp()
+    clock = FrameClock(app, size)
+    async with app.run_test(size=size) as pilot:
+        outline = app.outline
+
+        def changed() -> Callable[[], bool]:
+            """The outline's cursor moved, or rows opened or closed."""
+            before = (outline.cursor_node, outline.rows)
+            return lambda: (outline.cursor_node, outline.rows) != before
+
+        # The first key after the first screen, while the search index builds.
+        first = await clock.time_key(pilot, "j", changed())
+        await pilot.press("k")
+        outline_times = [await clock.time_key(pilot, key, changed()) for key in OUTLINE_KEYS]
+        for _ in range(400):  # the index, and jieba (loaded in the same worker after it)
+            if app.search_index is not None and app.search_index.segmenter_ready:
+                break
+            await pilot.pause(0.05)
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        field = screen.query_one(Input)
+        search_times = []
+        for key in SEARCH_TYPING:
+            want = typed(field.value, key)
+
+            def answered(want: str = want) -> bool:
+                return field.value == want and screen.results.query == want  # type: ignore[attr-defined]
+
+            search_times.append(await clock.time_key(pilot, key, answered))
+        return first, outline_times, search_times
+
+
+def p(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def parse_size(value: str) -> tuple[int, int]:
+    width, height = value.lower().split("x")
+    return int(width), int(height)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=parse_size, action="append")
+    parser.add_argument("--rounds", type=int, default=2, help="runs of each app, alternated")
+    options = parser.parse_args()
+    failed = False
+    for size in options.size or [(80, 24), (200, 50)]:
+        bare: list[float] = []
+        firsts: list[float] = []
+        outline: list[float] = []
+        search: list[float] = []
+        for _ in range(options.rounds):
+            bare += asyncio.run(bare_input(size))
+            first, outline_times, search_times = asyncio.run(baogao_keys(size))
+            firsts.append(first)
+            outline += outline_times
+            search += search_times
+        extra = p(search, 0.95) - p(bare, 0.95)
+        rows = [
+            ("bare Input keystroke", bare, None),
+            ("first key after the first screen", firsts, FIRST_KEY_BUDGET),
+            ("outline key", outline, OUTLINE_BUDGET),
+            ("search keystroke", search, None),
+        ]
+        print(f"{size[0]}x{size[1]}  (ms, key press to the frame showing it)")
+        for label, values, budget in rows:
+            line = f"  {label:34} p50 {p(values, 0.5):6.1f}  p95 {p(values, 0.95):6.1f}"
+            line += f"  n={len(values)}"
+            if budget is not None:
+                ok = p(values, 0.95) <= budget
+                failed |= not ok
+                line += f"  budget p95 <= {budget:.0f}: {'ok' if ok else 'OVER'}"
+            print(line)
+        ok = extra <= SEARCH_EXTRA_BUDGET
+        failed |= not ok
+        ratio = p(search, 0.95) / max(p(bare, 0.95), 0.001)
+        print(
+            f"  search p95 extra over a bare Input {extra:6.1f} ms ({ratio:.2f}x)"
+            f"  budget <= {SEARCH_EXTRA_BUDGET:.0f}: {'ok' if ok else 'OVER'}"
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
