@@ -1,8 +1,7 @@
 """`baogao compare`: targets against outcomes by region and year, on real reports and built ones.
 
 The real reports are copies of shared/corpus (tests/corpus/, same names) and the expected
-values are its truth file, read by hand. Where today's extraction misses a truth value the
-test is marked xfail, naming the miss, so it turns green when the extraction is fixed.
+values are its truth file, read by hand.
 """
 
 from __future__ import annotations
@@ -124,27 +123,13 @@ def test_hailaer_met_and_gap_only_where_both_sides_are_known() -> None:
 
 # ---------------------------------------------------------------- 国务院, the national rows
 
-# What today's extraction misses of the State Council truth (another helper is on it).
-NATIONAL_TARGET_MISSES = {
-    1993: "target 计划增长百分之八 (Chinese numerals, 计划) not extracted",
-    1995: "range target 百分之八至九 of 经济增长速度 not extracted",
-    2011: "the 2010 actual 增长10.3% is taken for the 2011 target (truth: 8%左右)",
-}
-NATIONAL_OUTCOME_MISSES = {
-    1992: "actual 增长百分之十二点八 (Chinese numerals) not extracted",
-    1994: "actual 增长百分之十一点八 (Chinese numerals) not extracted",
-    2010: "the 2010 actual 10.3% is read as a target of 2011",
-}
-
 
 def national_targets() -> list[Any]:
     params = []
     for truth in truth_rows("B_state_council_gdp", "state-council"):
         if truth["low"] is None:
             continue
-        miss = NATIONAL_TARGET_MISSES.get(truth["year"])
-        marks = [pytest.mark.xfail(strict=False, reason=miss)] if miss else []
-        params.append(pytest.param(truth, marks=marks, id=str(truth["year"])))
+        params.append(pytest.param(truth, id=str(truth["year"])))
     return params
 
 
@@ -153,9 +138,7 @@ def national_outcomes() -> list[Any]:
     for truth in truth_rows("B_state_council_gdp", "state-council"):
         if truth["prev_actual"] is None:
             continue
-        miss = NATIONAL_OUTCOME_MISSES.get(truth["year"] - 1)
-        marks = [pytest.mark.xfail(strict=False, reason=miss)] if miss else []
-        params.append(pytest.param(truth, marks=marks, id=str(truth["year"] - 1)))
+        params.append(pytest.param(truth, id=str(truth["year"] - 1)))
     return params
 
 
@@ -191,21 +174,11 @@ def test_national_rows_have_met_and_gap_exactly_where_target_and_outcome_meet() 
 
 # ---------------------------------------------------------------- 14 provinces, 2026
 
-# What today's extraction misses of the provincial truth (another helper is on it).
-PROVINCE_MISSES = {
-    "广东省": "region read as 发展省 from a heading (meta region rule)",
-    "云南省": "region read as 建设省 from a heading (meta region rule)",
-    "广西壮族自治区": "target phrased 经济增长5%左右 is not extracted",
-    "河南省": "target phrased 经济增长5%左右 is not extracted",
-}
-
 
 def province_targets() -> list[Any]:
     params = []
     for truth in TRUTH["A_prov2026_gdp_target"]["rows"]:
-        miss = PROVINCE_MISSES.get(truth["region"])
-        marks = [pytest.mark.xfail(strict=False, reason=miss)] if miss else []
-        params.append(pytest.param(truth, marks=marks, id=truth["region"]))
+        params.append(pytest.param(truth, id=truth["region"]))
     return params
 
 
@@ -221,7 +194,6 @@ def test_each_province_has_one_2026_row_with_the_truth_target(truth: dict[str, A
     )
 
 
-@pytest.mark.xfail(strict=False, reason="; ".join(sorted(set(PROVINCE_MISSES.values()))))
 def test_the_14_provinces_of_2026_give_14_rows_and_14_targets() -> None:
     rows = [row for row in rows_of("prov2026") if row.year == 2026]
     assert len(rows) == 14

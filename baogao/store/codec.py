@@ -20,20 +20,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from baogao.parsers.model import (
+    Evidence,
     GrowthBasis,
     Indicator,
     IndicatorKind,
     Metadata,
     Occurrence,
     Qualifier,
+    RegionLevel,
     Report,
     Section,
     SectionKind,
+    SourceFormat,
     Term,
     TermSource,
 )
 
-FORMAT = 1  # bump when the layout below changes: older rows are parsed again
+FORMAT = 2  # bump when the layout below changes: older rows are parsed again
 MAX_PAYLOAD = 256 << 20  # bytes a stored part may inflate to (a report is a few MB)
 BODY_MAGIC = b"baogao-body-1\n"  # a body starts so: the text's length and UTF-8 follow
 MAX_DEPTH = 64  # section nesting accepted back (real reports nest 4 or 5 deep)
@@ -62,6 +65,7 @@ class Summary:
     meta: Metadata
     sections: tuple[Section, ...]
     length: int
+    source_format: SourceFormat = SourceFormat.TXT
 
 
 # --------------------------------------------------------------------------- writing
@@ -89,6 +93,9 @@ def _meta(meta: Metadata) -> list[Any]:
         meta.review_year,
         meta.plan_year,
         meta.plan_period,
+        meta.region_parent,
+        str(meta.region_level) if meta.region_level is not None else None,
+        meta.copies,
     ]
 
 
@@ -120,6 +127,7 @@ def _indicator(row: Indicator) -> list[Any]:
         row.start,
         row.end,
         row.sentence,
+        str(row.evidence) if row.evidence is not None else None,
     ]
 
 
@@ -131,8 +139,9 @@ def _pack(value: object) -> bytes:
 
 def encode_summary(report: Report) -> bytes:
     """The summary part, compressed JSON. Raises ValueError for a non-finite figure."""
+    sections = [_section(s) for s in report.sections]
     return _pack(
-        [FORMAT, _meta(report.meta), [_section(s) for s in report.sections], len(report.text)]
+        [FORMAT, _meta(report.meta), sections, len(report.text), str(report.source_format)]
     )
 
 
@@ -210,7 +219,9 @@ def _span(value: object, length: int) -> tuple[int, int]:
 
 
 def _read_meta(value: object) -> Metadata:
-    title, region, doc_type, date, speaker, review, plan, period = _list(value, 8)
+    title, region, doc_type, date, speaker, review, plan, period, parent, level, copies = _list(
+        value, 11
+    )
     return Metadata(
         _str(title),
         _opt_str(region),
@@ -220,6 +231,9 @@ def _read_meta(value: object) -> Metadata:
         _opt_int(review),
         _opt_int(plan),
         _opt_str(period),
+        _opt_str(parent),
+        None if level is None else RegionLevel(level),
+        _int(copies, 1, 1 << 20),
     )
 
 
@@ -277,7 +291,7 @@ _NUMBER_FIELDS = (4, 6, 7)  # value, growth, growth_high
 
 
 def _read_indicator(value: object, length: int) -> Indicator:
-    row = _list(value, 14)
+    row = _list(value, 15)
     for at in _TEXT_FIELDS:
         if type(row[at]) is not str:
             raise ModelError("an indicator's text field is not text")
@@ -308,6 +322,7 @@ def _read_indicator(value: object, length: int) -> Indicator:
         start,
         end,
         row[13],
+        None if row[14] is None else Evidence(row[14]),
     )
 
 
@@ -324,10 +339,10 @@ def decode_summary(data: bytes) -> Summary:
     """The summary stored by `encode_summary`; raises ModelError for anything else."""
 
     def read() -> Summary:
-        _, meta, sections, length = _list(_json(_inflate(data)), 4)
+        _, meta, sections, length, source_format = _list(_json(_inflate(data)), 5)
         length = _int(length)
         tops = tuple(_read_section(s, length, 0) for s in _list(sections))
-        return Summary(_read_meta(meta), tops, length)
+        return Summary(_read_meta(meta), tops, length, SourceFormat(source_format))
 
     result: Summary = _checked(read)
     return result
@@ -357,6 +372,7 @@ def decode_report(path: str, summary: Summary, data: bytes) -> Report:
             emphasis=tuple(_span(span, length) for span in _list(emphasis)),
             glossary=tuple(_read_term(term, length) for term in _list(glossary)),
             indicators=tuple(_read_indicator(row, length) for row in _list(indicators)),
+            source_format=summary.source_format,
         )
 
     result: Report = _checked(read)

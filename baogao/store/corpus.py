@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from baogao import parsers
-from baogao.parsers import Corpus, Report, ReportError, report_files
+from baogao.parsers import Corpus, Report, ReportError, find_reports, report_files
 from baogao.store import codec
 from baogao.store.database import CorpusStore, Entry, StoreUnavailable, file_digest, report_key
 from baogao.store.workers import Parsed, Progress, ProgressCallback, parse_files
@@ -211,9 +211,14 @@ def _load(
     progress: ProgressCallback | None,
     build: bool,
     used: list[bool] | None = None,
+    skipped: list[Path] | None = None,
 ) -> tuple[tuple[Report, ...], list[ReportError], list[str]]:
-    """Load through the store; `used` (when given) gets whether a store took part."""
-    files, missing = report_files(paths)
+    """Load through the store; `used` (when given) gets whether a store took part, and
+    `skipped` the files of other kinds the folders held."""
+    found = find_reports(paths)
+    files, missing = list(found.files), list(found.errors)
+    if skipped is not None:
+        skipped.extend(found.skipped)
     notices: list[str] = []
     store = _open_store(notices) if use_store else None
     try:
@@ -296,8 +301,9 @@ def open_corpus(
 ) -> LoadedCorpus:
     """Every report under `paths`, glossaries linked, through the store unless `use_store`
     is False; never raises for a bad file or a bad store (they become errors and notices)."""
-    reports, errors, notices = _load(paths, use_store, progress, build=True)
-    return LoadedCorpus(Corpus(reports, tuple(errors)), tuple(notices))
+    skipped: list[Path] = []
+    reports, errors, notices = _load(paths, use_store, progress, build=True, skipped=skipped)
+    return LoadedCorpus(Corpus(reports, tuple(errors), tuple(skipped)), tuple(notices))
 
 
 @dataclass(frozen=True, slots=True)
