@@ -252,4 +252,6 @@ async def test_in_the_app_c_opens_the_view_and_enter_opens_the_sentence_in_the_r
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, CompareScreen)
-        assert app.current_location() == row.target_source.location
+        here, figure = app.current_location(), row.target_source.location
+        assert here is not None and here.path == figure.path
+        assert here.start <= figure.start < figure.end <= here.end  # the figure's sentence
