@@ -8,7 +8,10 @@ mounted only when they are first shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import asyncio
+import sys
+from collections.abc import Generator, Iterable, Sequence
+from contextlib import redirect_stderr
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -39,7 +42,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from baogao.bookmarks import BookmarkStore
-    from baogao.search.index import SearchHit, SearchIndex, SearchOutcome
+    from baogao.search.index import SearchHit, SearchIndex, SearchOutcome, SegmenterProcess
     from baogao.tui.widgets.glossary import GlossaryPanel
     from baogao.tui.widgets.indicators import IndicatorPanel
 
@@ -51,8 +54,23 @@ SECTION_KEYS = Binding.Group("Section", compact=True)  # [ and ] share one foote
 PANES = ("outline", "reader", "glossary", "indicators")  # the order Tab visits them in
 # Where the focus lands in each pane: its main list or table.
 PANE_FOCUS = {"glossary": "#glossary-terms", "indicators": "#region-table"}
+INDEX_STEP_PAUSE = 0.01  # s between build steps (sleep(0) would spin while pinyin is spelled)
+SEGMENTER_POLL = 0.1  # s between looks at whether jieba's process is up
+SEGMENTER_LOOKS = 600  # a minute: a process that never comes up leaves pieces whole
+WARM_UP_PIECE = "政府工作报告"  # asked of jieba's process, so its pipe is read as it comes up
 
 # --------------------------------------------------------------------------- the app
+
+
+def start_resource_tracker() -> None:
+    """Let the app spawn processes (pinyin, jieba): the first spawn starts
+    multiprocessing's resource tracker and hands it sys.stderr's file descriptor, but a
+    running Textual app points sys.stderr at a capture whose descriptor is -1
+    ("bad value(s) in fds_to_keep"); the tracker is started with the real stderr."""
+    from multiprocessing import resource_tracker
+
+    with redirect_stderr(sys.__stderr__):
+        resource_tracker.ensure_running()
 
 
 def search_commands() -> type[Provider]:
@@ -67,6 +85,9 @@ class BaogaoApp(App[None]):
 
     search_index: var[SearchIndex | None] = var(None)
     """The index of every open report; None until the worker has built it."""
+
+    segmenter_ready: var[bool] = var(False)
+    """jieba (in a process of its own) cuts the query's words; until then a piece is a word."""
 
     TITLE = "报告 baogao"
     CSS_PATH = Path(__file__).with_name("baogao.tcss")  # found from subclasses too
@@ -138,6 +159,7 @@ class BaogaoApp(App[None]):
         self._startup_collector = collector.StartupPause()
         self.state = load_state()
         self._outline_led = False  # the reader's next move came from Enter in the outline
+        self._segmenter: SegmenterProcess | None = None  # jieba, started after the index
 
     # --- layout ------------------------------------------------------------------
 
@@ -196,6 +218,8 @@ class BaogaoApp(App[None]):
 
     def on_unmount(self) -> None:
         self._startup_collector.end()  # an app closed before its first screen
+        if self._segmenter is not None:
+            self._segmenter.close()
         offset = self.reader.cursor_offset
         if self.report is not None and offset is not None:
             save_state(replace(self.state, path=self.report.path, offset=offset))
@@ -596,19 +620,40 @@ class BaogaoApp(App[None]):
     # --- search --------------------------------------------------------------------
 
     def build_search_index(self) -> None:
-        """Index the open reports in a worker after the first screen; jieba loads after.
+        """Index the open reports after the first screen, then start jieba.
 
         The only place the app builds an index (the search screen watches `search_index`
-        and asks again when it arrives), so moving the build elsewhere touches this alone.
+        and `segmenter_ready` and asks again when they change), so moving the build
+        elsewhere touches this alone. The build runs on the event loop in steps of a few
+        milliseconds, never in a thread beside it, where the GIL would stall the keys.
         """
-        self.run_worker(self._index_reports, thread=True, exclusive=True, group="search")
+        self.run_worker(self._index_reports(), exclusive=True, group="search")
 
-    def _index_reports(self) -> None:
+    async def _index_reports(self) -> None:
         from baogao.search.index import SearchIndex
 
-        index = SearchIndex.build(self.reports)
-        self.call_from_thread(setattr, self, "search_index", index)
-        index.load_segmenter()  # search answers on characters until this is done
+        start_resource_tracker()
+        steps = SearchIndex.build_in_steps(self.reports)
+        try:
+            for step in steps:
+                if step is not None:
+                    self.search_index = step
+                    break
+                await asyncio.sleep(INDEX_STEP_PAUSE)  # keys are handled in between
+        finally:
+            if isinstance(steps, Generator):  # a worker cancelled mid-build: the pinyin
+                steps.close()  # process is shut down now, not when the steps are collected
+        if self.search_index is None:
+            return
+        self._segmenter = segmenter = self.search_index.start_segmenter()
+        # `ready` is read from the process's pipe when it is asked for a cut: one piece
+        # is asked once, then each look only reads what has arrived.
+        for _ in range(SEGMENTER_LOOKS):
+            segmenter(WARM_UP_PIECE)
+            if segmenter.ready:
+                self.segmenter_ready = True
+                return
+            await asyncio.sleep(SEGMENTER_POLL)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         focused = self.focused
