@@ -400,12 +400,14 @@ class BaogaoApp(App[None]):
 
     # --- messages from the panes -------------------------------------------------
 
-    def on_outline_opened(self, message: Outline.Opened) -> None:
+    @on(Outline.Opened, "#outline")
+    def outline_opened(self, message: Outline.Opened) -> None:
         self._outline_led = True
         offset = message.section.start if message.section else 0
         self.open_report(message.report, offset)
 
-    def on_outline_region_chosen(self, message: Outline.RegionChosen) -> None:
+    @on(Outline.RegionChosen, "#outline")
+    def outline_region_chosen(self, message: Outline.RegionChosen) -> None:
         self.show_region(message.region)
         members = self._regions.get(message.region)
         if members and (self.report is None or region_of(self.report) != message.region):

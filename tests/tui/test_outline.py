@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from textual import on
+from textual.message import Message
+
 from baogao.parsers import Corpus
 from baogao.parsers.model import Metadata, Report
 from baogao.tui.app import BaogaoApp
-from baogao.tui.widgets.outline import regions
+from baogao.tui.widgets.outline import Outline, regions
 from tests.tui.helpers import widget_text
 
 
@@ -52,3 +55,35 @@ async def test_the_outline_shows_a_regions_documents_by_year() -> None:
         assert "2024" in years[1]
         assert "2026" in years[2]
         assert "乙市" in widget_text(app, app.outline)
+
+
+class Recording(BaogaoApp):
+    """Keeps the outline's messages, as any handler of them sees them."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__(corpus)
+        self.seen: list[Message] = []
+
+    @on(Outline.Opened)
+    @on(Outline.RegionChosen)
+    def record(self, message: Message) -> None:
+        self.seen.append(message)
+
+
+async def test_enter_in_the_outline_opens_the_document_and_the_messages_name_the_outline() -> None:
+    app = Recording(Corpus(REPORTS, ()))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        for _ in range(len(app.outline.rows)):
+            node = app.outline.cursor_node
+            if node is not None and node.label == "乙市":
+                break
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "乙市政府工作报告" in widget_text(app, app.reader)  # the region's first document
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert "2025年的工作" in widget_text(app, app.reader)
+        assert [type(m) for m in app.seen] == [Outline.RegionChosen, Outline.Opened]
+        assert all(m.control is app.outline for m in app.seen)

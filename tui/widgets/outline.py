@@ -144,10 +144,15 @@ class Outline(LineView, can_focus=True):
     class Opened(Message):
         """Enter on a document or section: show it in the reader."""
 
-        def __init__(self, report: Report, section: Section | None) -> None:
+        def __init__(self, outline: Outline, report: Report, section: Section | None) -> None:
             super().__init__()
+            self.outline = outline
             self.report = report
             self.section = section
+
+        @property
+        def control(self) -> Outline:
+            return self.outline
 
     class Resized(Message):
         """The outline's right edge was dragged: `width` is the width asked for."""
@@ -164,9 +169,14 @@ class Outline(LineView, can_focus=True):
     class RegionChosen(Message):
         """Enter on a region: switch the indicator table to it."""
 
-        def __init__(self, region: str) -> None:
+        def __init__(self, outline: Outline, region: str) -> None:
             super().__init__()
+            self.outline = outline
             self.region = region
+
+        @property
+        def control(self) -> Outline:
+            return self.outline
 
     def __init__(
         self, reports: tuple[Report, ...], *, id: str | None = None, classes: str | None = None
@@ -302,10 +312,10 @@ class Outline(LineView, can_focus=True):
         entry = node.entry
         if entry.report is None:
             self.open_node(node)
-            self.post_message(self.RegionChosen(entry.region))
+            self.post_message(self.RegionChosen(self, entry.region))
             return
         self.open_node(node)
-        self.post_message(self.Opened(entry.report, entry.section))
+        self.post_message(self.Opened(self, entry.report, entry.section))
 
     def action_toggle_node(self) -> None:
         node = self.cursor_node
