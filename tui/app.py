@@ -32,6 +32,7 @@ from baogao.parsers.model import Location, Section
 from baogao.store.cache import load_corpus, seed_corpus
 from baogao.tui import collector
 from baogao.tui.bindings import declared_bindings
+from baogao.tui.history import History
 from baogao.tui.state import load_state, save_state
 from baogao.tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
 from baogao.tui.widgets.messages import JumpRequested
@@ -112,6 +113,10 @@ class BaogaoApp(App[None]):
             key_display="]",
             group=SECTION_KEYS,
         ),
+        # Terminals send ctrl+left/right as their own sequences; backspace for those that
+        # keep ctrl+arrows for themselves (macOS switches desktops with them).
+        Binding("ctrl+left,backspace", "history_back", "Back", show=False),
+        Binding("ctrl+right", "history_forward", "Forward", show=False),
         Binding("t", "toggle_glossary", "Glossary"),
         Binding("i", "toggle_indicators", "Indicators"),
         Binding("r", "pick_region", "Region"),
@@ -160,6 +165,7 @@ class BaogaoApp(App[None]):
         self.state = load_state()
         self._outline_led = False  # the reader's next move came from Enter in the outline
         self._segmenter: SegmenterProcess | None = None  # jieba, started after the index
+        self.history = History()  # reading positions that jumps left behind
 
     # --- layout ------------------------------------------------------------------
 
@@ -390,9 +396,40 @@ class BaogaoApp(App[None]):
         if report is None:
             self.notify(printable(f"{location.path} is not open"), severity="warning", markup=False)
             return
+        self._leave_here()
         target = (location.start, location.end) if location.end > location.start else None
         self.open_report(report, location.start, target)
         self.outline.follow(report, location.start)
+
+    # --- back and forward --------------------------------------------------------------
+
+    def _here(self) -> Location | None:
+        offset = self.reader.cursor_offset
+        if self.report is None or offset is None:
+            return None
+        return Location(self.report.path, offset, offset)
+
+    def _leave_here(self) -> None:
+        """A jump is about to move the reader: its position can be gone back to."""
+        here = self._here()
+        if here is not None:
+            self.history.left(here)
+
+    def _go(self, location: Location | None, nothing: str) -> None:
+        report = self._by_path.get(location.path) if location is not None else None
+        if location is None or report is None:
+            self.notify(nothing, timeout=2)
+            return
+        self.open_report(report, location.start)
+        self.outline.follow(report, location.start)
+
+    def action_history_back(self) -> None:
+        here = self._here()
+        self._go(self.history.back(here) if here else None, "Nothing further back")
+
+    def action_history_forward(self) -> None:
+        here = self._here()
+        self._go(self.history.forward(here) if here else None, "Nothing further forward")
 
     def current_location(self) -> Location | None:
         """The highlighted span or the sentence under the reader's cursor."""
@@ -404,6 +441,7 @@ class BaogaoApp(App[None]):
     def outline_opened(self, message: Outline.Opened) -> None:
         self._outline_led = True
         offset = message.section.start if message.section else 0
+        self._leave_here()
         self.open_report(message.report, offset)
 
     @on(Outline.RegionChosen, "#outline")
@@ -412,6 +450,7 @@ class BaogaoApp(App[None]):
         members = self._regions.get(message.region)
         if members and (self.report is None or region_of(self.report) != message.region):
             self._outline_led = True
+            self._leave_here()
             self.open_report(members[0])
 
     def on_reader_cursor_moved(self, message: Reader.CursorMoved) -> None:
