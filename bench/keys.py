@@ -11,7 +11,8 @@ Not the function behind the key.
 
 Measured in the same run, on the same machine load:
 - a bare Input typing the same characters (the floor: a key and one repaint);
-- baogao's first key right after the first screen, while the search index builds;
+- baogao's first key right after the first screen, while the search index builds
+  (in steps on the event loop, pinyin and jieba in processes of their own);
 - outline keys (j, k, l, h) with the five seeds open;
 - search keystrokes in the search dialog (fqjy, 招商引资, backspaces), and their extra
   over the bare Input.
@@ -123,8 +124,8 @@ async def baogao_keys(size: tuple[int, int]) -> tuple[float, list[float], list[f
         first = await clock.time_key(pilot, "j", changed())
         await pilot.press("k")
         outline_times = [await clock.time_key(pilot, key, changed()) for key in OUTLINE_KEYS]
-        for _ in range(400):  # the index, and jieba (loaded in the same worker after it)
-            if app.search_index is not None and app.search_index.segmenter_ready:
+        for _ in range(400):  # the index, then jieba (in its own process, started after it)
+            if app.search_index is not None and app.segmenter_ready:
                 break
             await pilot.pause(0.05)
         await pilot.press("slash")

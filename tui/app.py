@@ -8,7 +8,10 @@ mounted only when they are first shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import asyncio
+import sys
+from collections.abc import Generator, Iterable, Sequence
+from contextlib import redirect_stderr
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -29,6 +32,7 @@ from baogao.parsers.model import Location, Section
 from baogao.store.cache import load_corpus, seed_corpus
 from baogao.tui import collector
 from baogao.tui.bindings import declared_bindings
+from baogao.tui.history import History
 from baogao.tui.state import load_state, save_state
 from baogao.tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
 from baogao.tui.widgets.messages import JumpRequested
@@ -39,7 +43,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from baogao.bookmarks import BookmarkStore
-    from baogao.search.index import SearchHit, SearchIndex, SearchOutcome
+    from baogao.search.index import SearchHit, SearchIndex, SearchOutcome, SegmenterProcess
     from baogao.tui.widgets.glossary import GlossaryPanel
     from baogao.tui.widgets.indicators import IndicatorPanel
 
@@ -51,8 +55,23 @@ SECTION_KEYS = Binding.Group("Section", compact=True)  # [ and ] share one foote
 PANES = ("outline", "reader", "glossary", "indicators")  # the order Tab visits them in
 # Where the focus lands in each pane: its main list or table.
 PANE_FOCUS = {"glossary": "#glossary-terms", "indicators": "#region-table"}
+INDEX_STEP_PAUSE = 0.01  # s between build steps (sleep(0) would spin while pinyin is spelled)
+SEGMENTER_POLL = 0.1  # s between looks at whether jieba's process is up
+SEGMENTER_LOOKS = 600  # a minute: a process that never comes up leaves pieces whole
+WARM_UP_PIECE = "政府工作报告"  # asked of jieba's process, so its pipe is read as it comes up
 
 # --------------------------------------------------------------------------- the app
+
+
+def start_resource_tracker() -> None:
+    """Let the app spawn processes (pinyin, jieba): the first spawn starts
+    multiprocessing's resource tracker and hands it sys.stderr's file descriptor, but a
+    running Textual app points sys.stderr at a capture whose descriptor is -1
+    ("bad value(s) in fds_to_keep"); the tracker is started with the real stderr."""
+    from multiprocessing import resource_tracker
+
+    with redirect_stderr(sys.__stderr__):
+        resource_tracker.ensure_running()
 
 
 def search_commands() -> type[Provider]:
@@ -67,6 +86,9 @@ class BaogaoApp(App[None]):
 
     search_index: var[SearchIndex | None] = var(None)
     """The index of every open report; None until the worker has built it."""
+
+    segmenter_ready: var[bool] = var(False)
+    """jieba (in a process of its own) cuts the query's words; until then a piece is a word."""
 
     TITLE = "报告 baogao"
     CSS_PATH = Path(__file__).with_name("baogao.tcss")  # found from subclasses too
@@ -91,6 +113,10 @@ class BaogaoApp(App[None]):
             key_display="]",
             group=SECTION_KEYS,
         ),
+        # Terminals send ctrl+left/right as their own sequences; backspace for those that
+        # keep ctrl+arrows for themselves (macOS switches desktops with them).
+        Binding("ctrl+left,backspace", "history_back", "Back", show=False),
+        Binding("ctrl+right", "history_forward", "Forward", show=False),
         Binding("t", "toggle_glossary", "Glossary"),
         Binding("i", "toggle_indicators", "Indicators"),
         Binding("r", "pick_region", "Region"),
@@ -138,6 +164,8 @@ class BaogaoApp(App[None]):
         self._startup_collector = collector.StartupPause()
         self.state = load_state()
         self._outline_led = False  # the reader's next move came from Enter in the outline
+        self._segmenter: SegmenterProcess | None = None  # jieba, started after the index
+        self.history = History()  # reading positions that jumps left behind
 
     # --- layout ------------------------------------------------------------------
 
@@ -196,6 +224,8 @@ class BaogaoApp(App[None]):
 
     def on_unmount(self) -> None:
         self._startup_collector.end()  # an app closed before its first screen
+        if self._segmenter is not None:
+            self._segmenter.close()
         offset = self.reader.cursor_offset
         if self.report is not None and offset is not None:
             save_state(replace(self.state, path=self.report.path, offset=offset))
@@ -366,9 +396,40 @@ class BaogaoApp(App[None]):
         if report is None:
             self.notify(printable(f"{location.path} is not open"), severity="warning", markup=False)
             return
+        self._leave_here()
         target = (location.start, location.end) if location.end > location.start else None
         self.open_report(report, location.start, target)
         self.outline.follow(report, location.start)
+
+    # --- back and forward --------------------------------------------------------------
+
+    def _here(self) -> Location | None:
+        offset = self.reader.cursor_offset
+        if self.report is None or offset is None:
+            return None
+        return Location(self.report.path, offset, offset)
+
+    def _leave_here(self) -> None:
+        """A jump is about to move the reader: its position can be gone back to."""
+        here = self._here()
+        if here is not None:
+            self.history.left(here)
+
+    def _go(self, location: Location | None, nothing: str) -> None:
+        report = self._by_path.get(location.path) if location is not None else None
+        if location is None or report is None:
+            self.notify(nothing, timeout=2)
+            return
+        self.open_report(report, location.start)
+        self.outline.follow(report, location.start)
+
+    def action_history_back(self) -> None:
+        here = self._here()
+        self._go(self.history.back(here) if here else None, "Nothing further back")
+
+    def action_history_forward(self) -> None:
+        here = self._here()
+        self._go(self.history.forward(here) if here else None, "Nothing further forward")
 
     def current_location(self) -> Location | None:
         """The highlighted span or the sentence under the reader's cursor."""
@@ -376,16 +437,20 @@ class BaogaoApp(App[None]):
 
     # --- messages from the panes -------------------------------------------------
 
-    def on_outline_opened(self, message: Outline.Opened) -> None:
+    @on(Outline.Opened, "#outline")
+    def outline_opened(self, message: Outline.Opened) -> None:
         self._outline_led = True
         offset = message.section.start if message.section else 0
+        self._leave_here()
         self.open_report(message.report, offset)
 
-    def on_outline_region_chosen(self, message: Outline.RegionChosen) -> None:
+    @on(Outline.RegionChosen, "#outline")
+    def outline_region_chosen(self, message: Outline.RegionChosen) -> None:
         self.show_region(message.region)
         members = self._regions.get(message.region)
         if members and (self.report is None or region_of(self.report) != message.region):
             self._outline_led = True
+            self._leave_here()
             self.open_report(members[0])
 
     def on_reader_cursor_moved(self, message: Reader.CursorMoved) -> None:
@@ -596,19 +661,40 @@ class BaogaoApp(App[None]):
     # --- search --------------------------------------------------------------------
 
     def build_search_index(self) -> None:
-        """Index the open reports in a worker after the first screen; jieba loads after.
+        """Index the open reports after the first screen, then start jieba.
 
         The only place the app builds an index (the search screen watches `search_index`
-        and asks again when it arrives), so moving the build elsewhere touches this alone.
+        and `segmenter_ready` and asks again when they change), so moving the build
+        elsewhere touches this alone. The build runs on the event loop in steps of a few
+        milliseconds, never in a thread beside it, where the GIL would stall the keys.
         """
-        self.run_worker(self._index_reports, thread=True, exclusive=True, group="search")
+        self.run_worker(self._index_reports(), exclusive=True, group="search")
 
-    def _index_reports(self) -> None:
+    async def _index_reports(self) -> None:
         from baogao.search.index import SearchIndex
 
-        index = SearchIndex.build(self.reports)
-        self.call_from_thread(setattr, self, "search_index", index)
-        index.load_segmenter()  # search answers on characters until this is done
+        start_resource_tracker()
+        steps = SearchIndex.build_in_steps(self.reports)
+        try:
+            for step in steps:
+                if step is not None:
+                    self.search_index = step
+                    break
+                await asyncio.sleep(INDEX_STEP_PAUSE)  # keys are handled in between
+        finally:
+            if isinstance(steps, Generator):  # a worker cancelled mid-build: the pinyin
+                steps.close()  # process is shut down now, not when the steps are collected
+        if self.search_index is None:
+            return
+        self._segmenter = segmenter = self.search_index.start_segmenter()
+        # `ready` is read from the process's pipe when it is asked for a cut: one piece
+        # is asked once, then each look only reads what has arrived.
+        for _ in range(SEGMENTER_LOOKS):
+            segmenter(WARM_UP_PIECE)
+            if segmenter.ready:
+                self.segmenter_ready = True
+                return
+            await asyncio.sleep(SEGMENTER_POLL)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         focused = self.focused

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import re
+
 import pytest
 from textual import events
 
@@ -68,3 +71,51 @@ async def test_slash_typed_in_the_glossary_filter_is_a_character() -> None:
         await pilot.pause()
         assert not isinstance(app.screen, SearchScreen)
         assert getattr(app.focused, "value", None) == "/"
+
+
+def result_count(text: str) -> int:
+    """The number in the search dialog's status line ("24 results")."""
+    match = re.search(r"(\d+)\+? results?", text)
+    assert match is not None, text
+    return int(match.group(1))
+
+
+async def test_the_dialog_cuts_the_words_again_when_jieba_comes_up() -> None:
+    """城镇就业新增 is one piece until jieba (in its own process) cuts it into words in any
+    order: the dialog searches again by itself, and finds 城镇新增就业 too."""
+    app = BaogaoApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"城镇就业新增")
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if app.search_index is not None and "result" in screen_text(app):
+                break
+        before = screen_text(app)
+        assert not app.segmenter_ready, "jieba came up before the index: nothing to compare"
+        assert "分词加载中" in before
+        for _ in range(400):
+            await pilot.pause(0.05)
+            if app.segmenter_ready:
+                break
+        await pilot.pause(0.1)
+        after = screen_text(app)
+        assert "分词加载中" not in after
+        assert result_count(after) > result_count(before)
+        assert "城镇新增就业" in after
+        assert app.screen.query_text == "城镇就业新增"  # type: ignore[attr-defined]
+
+
+def jieba_processes() -> list[str]:
+    return [child.name for child in multiprocessing.active_children() if "jieba" in child.name]
+
+
+async def test_jiebas_process_ends_with_the_app() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(400):
+            await pilot.pause(0.05)
+            if app.segmenter_ready:
+                break
+        assert jieba_processes() == ["baogao-jieba"]
+        assert "报告" in screen_text(app)
+    assert jieba_processes() == []

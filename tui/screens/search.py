@@ -176,12 +176,27 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         if self.index is None and hasattr(self.app, "search_index"):
             # Opened before the index was built: answer as soon as it arrives.
             self.watch(self.app, "search_index", self.index_arrived, init=False)
+        if getattr(self.app, "segmenter_ready", True) is False:
+            # jieba comes up later: the words of the query as typed are cut again then.
+            self.watch(self.app, "segmenter_ready", self.words_arrived, init=False)
         self.refresh_results()
 
     def index_arrived(self, index: SearchIndex | None) -> None:
         if index is not None and self.index is None:
             self.index = index
             self.refresh_results()
+
+    def words_arrived(self, ready: bool) -> None:
+        if ready:
+            self.refresh_results()
+
+    @property
+    def words_ready(self) -> bool:
+        """Whether jieba cuts the query's words: the app says so, else the index."""
+        ready = getattr(self.app, "segmenter_ready", None)
+        if self.index is None:
+            return False
+        return ready if isinstance(ready, bool) else self.index.segmenter_ready
 
     # ------------------------------------------------------------------ searching
 
@@ -266,7 +281,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             query_counted, places = self.places
             if query_counted == self.results.query and places != total:
                 message += f" · {places} place{'s' if places != 1 else ''} (n / N)"
-        ready = "" if self.index is None or self.index.segmenter_ready else " · 分词加载中"
+        ready = "" if self.index is None or self.words_ready else " · 分词加载中"
         return Text.assemble(message, (f"  [{filters}{ready}]", "dim"))
 
     # ------------------------------------------------------------------ actions

@@ -7,6 +7,7 @@ the first time it is expanded, so the first screen builds only a handful of node
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import ClassVar, NamedTuple
@@ -50,11 +51,20 @@ def region_of(report: Report) -> str:
     return report.meta.region or UNKNOWN_REGION
 
 
+def by_year(report: Report) -> tuple[bool, int]:
+    """Sort key: the year a report is about (Metadata.year), reports without one last."""
+    year = report.meta.year
+    return (year is None, year or 0)
+
+
 def regions(reports: Iterable[Report]) -> dict[str, list[Report]]:
-    """Reports grouped by region, regions and documents in the order first met."""
+    """Reports grouped by region, regions in the order first met, a region's documents
+    in year order (documents of one year, or of none, in the order met)."""
     grouped: dict[str, list[Report]] = {}
     for report in reports:
         grouped.setdefault(region_of(report), []).append(report)
+    for members in grouped.values():
+        members.sort(key=by_year)
     return grouped
 
 
@@ -134,10 +144,15 @@ class Outline(LineView, can_focus=True):
     class Opened(Message):
         """Enter on a document or section: show it in the reader."""
 
-        def __init__(self, report: Report, section: Section | None) -> None:
+        def __init__(self, outline: Outline, report: Report, section: Section | None) -> None:
             super().__init__()
+            self.outline = outline
             self.report = report
             self.section = section
+
+        @property
+        def control(self) -> Outline:
+            return self.outline
 
     class Resized(Message):
         """The outline's right edge was dragged: `width` is the width asked for."""
@@ -154,9 +169,14 @@ class Outline(LineView, can_focus=True):
     class RegionChosen(Message):
         """Enter on a region: switch the indicator table to it."""
 
-        def __init__(self, region: str) -> None:
+        def __init__(self, outline: Outline, region: str) -> None:
             super().__init__()
+            self.outline = outline
             self.region = region
+
+        @property
+        def control(self) -> Outline:
+            return self.outline
 
     def __init__(
         self, reports: tuple[Report, ...], *, id: str | None = None, classes: str | None = None
@@ -173,12 +193,13 @@ class Outline(LineView, can_focus=True):
             self._regions[region] = region_node
             by_text: dict[str, Node] = {}  # the same text opened twice is shown once
             labels = [report.label(with_region=False) for report in members]
+            named = Counter(labels)  # counted once: a region may hold hundreds of documents
             for report, label in zip(members, labels, strict=True):
                 kept = by_text.get(report.text)
                 if kept is not None:
                     self._documents[report.path] = kept
                     continue
-                if labels.count(label) > 1:  # two documents of one name: say which file
+                if named[label] > 1:  # two documents of one name: say which file
                     label = f"{label} · {Path(report.path).name}"
                 node = region_node.add(label, Entry(region, report), bool(report.sections))
                 by_text[report.text] = node
@@ -291,10 +312,10 @@ class Outline(LineView, can_focus=True):
         entry = node.entry
         if entry.report is None:
             self.open_node(node)
-            self.post_message(self.RegionChosen(entry.region))
+            self.post_message(self.RegionChosen(self, entry.region))
             return
         self.open_node(node)
-        self.post_message(self.Opened(entry.report, entry.section))
+        self.post_message(self.Opened(self, entry.report, entry.section))
 
     def action_toggle_node(self) -> None:
         node = self.cursor_node
