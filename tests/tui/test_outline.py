@@ -87,3 +87,24 @@ async def test_enter_in_the_outline_opens_the_document_and_the_messages_name_the
         assert "2025年的工作" in widget_text(app, app.reader)
         assert [type(m) for m in app.seen] == [Outline.RegionChosen, Outline.Opened]
         assert all(m.control is app.outline for m in app.seen)
+
+
+async def test_the_outline_names_the_format_of_a_report_read_from_a_pdf_or_web_page() -> None:
+    from dataclasses import replace
+
+    from baogao.parsers import load
+    from baogao.parsers.model import SourceFormat
+    from baogao.seeds import seed_paths
+    from tests.tui.helpers import screen_text
+
+    seed = load([seed_paths()[0]]).reports[0]
+    as_pdf = replace(  # another text: identical texts are listed once
+        seed, path="/reports/yining.pdf", text=seed.text + "\n", source_format=SourceFormat.PDF
+    )
+    app = BaogaoApp(corpus=Corpus((seed, as_pdf), ()))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        rows = app.outline.rows
+        assert "政府工作报告 2026 · PDF" in rows
+        assert "政府工作报告 2026" in rows  # the text file is not marked
+        assert "· PDF" in screen_text(app)

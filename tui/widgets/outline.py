@@ -20,7 +20,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from baogao.parsers.model import Report, Section, SectionKind
+from baogao.parsers.model import Report, Section, SectionKind, SourceFormat
 from baogao.tui.bindings import CURSOR_BINDINGS
 from baogao.tui.widgets.line_view import LineView
 
@@ -66,6 +66,19 @@ def regions(reports: Iterable[Report]) -> dict[str, list[Report]]:
     for members in grouped.values():
         members.sort(key=by_year)
     return grouped
+
+
+# Formats worth naming in the outline: a text file is the usual case and says nothing.
+NAMED_FORMATS = frozenset({SourceFormat.PDF, SourceFormat.HTML, SourceFormat.DOCX})
+
+
+def document_row_label(report: Report) -> str:
+    """A document's row: "政府工作报告 2026", with its format when it was not a text file
+    ("政府工作报告 2026 · PDF"), so two copies of one report in two formats read apart."""
+    label = report.label(with_region=False)
+    if report.source_format in NAMED_FORMATS:
+        label += f" · {report.source_format.upper()}"
+    return label
 
 
 class Node:
@@ -192,7 +205,7 @@ class Outline(LineView, can_focus=True):
             self._top.append(region_node)
             self._regions[region] = region_node
             by_text: dict[str, Node] = {}  # the same text opened twice is shown once
-            labels = [report.label(with_region=False) for report in members]
+            labels = [document_row_label(report) for report in members]
             named = Counter(labels)  # counted once: a region may hold hundreds of documents
             for report, label in zip(members, labels, strict=True):
                 kept = by_text.get(report.text)
