@@ -2,7 +2,7 @@
 
 database  the tables, keys, checksums, set-aside and pruning (CorpusStore)
 codec     a report's model as validated JSON (never pickle)
-workers   parsing in worker processes with progress
+workers   parsing in worker processes (progress: what a load reports as it goes)
 corpus    loading through the store: open_corpus, load_corpus, index_paths, summaries
 """
 
@@ -18,7 +18,7 @@ from baogao.store.corpus import (
     summaries,
     unstored,
 )
-from baogao.store.workers import Progress, ProgressCallback
+from baogao.store.progress import Progress, ProgressCallback
 
 __all__ = [
     "IndexOutcome",

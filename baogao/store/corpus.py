@@ -20,7 +20,7 @@ from baogao import parsers
 from baogao.parsers import Corpus, Report, ReportError, find_reports, report_files
 from baogao.store import codec
 from baogao.store.database import CorpusStore, Entry, StoreUnavailable, file_digest, report_key
-from baogao.store.workers import Parsed, Progress, ProgressCallback, parse_files
+from baogao.store.progress import Parsed, Progress, ProgressCallback
 
 WRITE_BATCH = 64  # parsed reports written per transaction
 
@@ -128,6 +128,10 @@ def _parse_misses(
 ) -> dict[Path, Parsed]:
     """Parse what the store lacks, in workers, writing rows in batches as they arrive."""
     misses = plan.misses()
+    if not misses:
+        return {}
+    from baogao.store.workers import parse_files  # a warm open parses nothing: no pool
+
     by_name = {str(file): file for file in misses}
     total = len(plan.files)
     bytes_total = sum(plan.sizes.values())

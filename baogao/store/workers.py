@@ -11,51 +11,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
 
-from baogao.parsers.model import Report, ReportError
+from baogao.parsers.model import ReportError
 from baogao.store import codec
 from baogao.store.database import file_digest
+from baogao.store.progress import Parsed
 
 IN_PROCESS_BYTES = 400_000  # fewer bytes than this to parse: a pool costs more than it saves
-
-
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    """One file's outcome: the encoded model (for the store) or the report, or the error."""
-
-    path: str
-    size: int  # bytes read
-    digest: str = ""
-    text_bytes: int = 0
-    summary: bytes | None = None
-    body: bytes | None = None
-    report: Report | None = None  # when not encoded (no store, or a figure JSON refuses)
-    problem: str | None = None  # why the file could not be read or parsed
-
-    @property
-    def error(self) -> ReportError | None:
-        """The failure as a ReportError (kept as text: ReportError does not pickle)."""
-        return None if self.problem is None else ReportError(self.path, self.problem)
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """Where a load stands, after each file: for a progress bar and its failures."""
-
-    done: int
-    total: int
-    bytes_done: int
-    bytes_total: int
-    path: str = ""  # the file just finished
-    failed: ReportError | None = None  # set when that file could not be read or parsed
-
-
-ProgressCallback = Callable[[Progress], None]
 
 
 def parse_one(path: str, encode: bool) -> Parsed:
