@@ -16,10 +16,8 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from rich.cells import cell_len
-
 from baogao.display import cut, format_number
-from baogao.output import csv_number, pad
+from baogao.output import aligned_table, csv_number
 from baogao.parsers.gazetteer import LEVEL_ORDER, Level, lookup
 from baogao.parsers.model import (
     GrowthBasis,
@@ -343,17 +341,7 @@ TABLE_COLUMNS: tuple[tuple[str, Callable[[CompareRow], str], bool], ...] = (
 def render_table(rows: tuple[CompareRow, ...]) -> str:
     cells = [[cell(row) for _, cell, _ in TABLE_COLUMNS] for row in rows]
     headers = [header for header, _, _ in TABLE_COLUMNS]
-    widths = [
-        max([cell_len(h), *(cell_len(line[c]) for line in cells)]) for c, h in enumerate(headers)
-    ]
-    aligned = [right for _, _, right in TABLE_COLUMNS]
-
-    def line(values: list[str]) -> str:
-        padded = (pad(v, w, r) for v, w, r in zip(values, widths, aligned, strict=True))
-        return "  ".join(padded).rstrip()
-
-    rule = "  ".join("─" * width for width in widths)
-    return "\n".join([line(headers), rule, *(line(row) for row in cells)]) + "\n"
+    return aligned_table(headers, cells, [right for _, _, right in TABLE_COLUMNS])
 
 
 def render_csv(rows: tuple[CompareRow, ...]) -> str:

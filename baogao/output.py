@@ -100,6 +100,21 @@ TABLE_COLUMNS: tuple[tuple[str, Callable[[Report, Indicator], str], bool], ...] 
 )
 
 
+def aligned_table(headers: list[str], cells: list[list[str]], right: list[bool]) -> str:
+    """Columns padded to their width in display cells (CJK counts 2), a rule under the
+    header, two spaces between columns; `right` aligns a column's cells to the right."""
+    widths = [
+        max([cell_len(h), *(cell_len(row[c]) for row in cells)]) for c, h in enumerate(headers)
+    ]
+
+    def line(values: list[str]) -> str:
+        padded = (pad(v, w, r) for v, w, r in zip(values, widths, right, strict=True))
+        return "  ".join(padded).rstrip()
+
+    rule = "  ".join("─" * width for width in widths)
+    return "\n".join([line(headers), rule, *(line(row) for row in cells)]) + "\n"
+
+
 def render_table(reports: tuple[Report, ...]) -> str:
     cells = [
         [cell(report, indicator) for _, cell, _ in TABLE_COLUMNS]
@@ -107,17 +122,7 @@ def render_table(reports: tuple[Report, ...]) -> str:
         for indicator in report.indicators
     ]
     headers = [header for header, _, _ in TABLE_COLUMNS]
-    widths = [
-        max([cell_len(h), *(cell_len(row[c]) for row in cells)]) for c, h in enumerate(headers)
-    ]
-    aligned = [right for _, _, right in TABLE_COLUMNS]
-
-    def line(values: list[str]) -> str:
-        padded = (pad(v, w, r) for v, w, r in zip(values, widths, aligned, strict=True))
-        return "  ".join(padded).rstrip()
-
-    rule = "  ".join("─" * width for width in widths)
-    return "\n".join([line(headers), rule, *(line(row) for row in cells)]) + "\n"
+    return aligned_table(headers, cells, [right for _, _, right in TABLE_COLUMNS])
 
 
 # ---------------------------------------------------------------- csv and json

@@ -40,6 +40,7 @@ from baogao.bookmarks import (
 )
 from baogao.display import cut, printable
 from baogao.parsers.model import Location, Report
+from baogao.tui.bindings import CURSOR_BINDINGS
 
 CANNOT_PLACE = "⚠ cannot be placed"
 FUZZY_MARK = "≈ "  # placed by a fuzzy match: the text changed a little
@@ -329,12 +330,8 @@ class BookmarkList(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Next bookmark", show=False),
-        Binding("up,k", "cursor_up", "Previous bookmark", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "first", "First bookmark", show=False),
-        Binding("end,G", "last", "Last bookmark", show=False),
+        *CURSOR_BINDINGS,
+        Binding("space", "page_down", "Page down", show=False),
         Binding("enter", "select", "Go to bookmark", show=False),
     ]
 
@@ -430,10 +427,10 @@ class BookmarkList(ScrollView, can_focus=True):
     def action_page_up(self) -> None:
         self.cursor -= max(self.size.height - 1, 1)
 
-    def action_first(self) -> None:
+    def action_cursor_first(self) -> None:
         self.cursor = 0
 
-    def action_last(self) -> None:
+    def action_cursor_last(self) -> None:
         self.cursor = len(self.bookmarks) - 1
 
     def action_select(self) -> None:
