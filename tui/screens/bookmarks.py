@@ -348,27 +348,22 @@ class BookmarkList(ScrollView, can_focus=True):
     cursor: var[int] = var(0, always_update=True)
     """The row under the cursor; clamped to the list, kept in view, announced."""
 
-    class Highlighted(Message):
+    class Changed(Message):
+        """A message about the bookmark under the list's cursor."""
+
+        def __init__(self, bookmark_list: BookmarkList) -> None:
+            super().__init__()
+            self.bookmark_list = bookmark_list
+
+        @property
+        def control(self) -> BookmarkList:
+            return self.bookmark_list
+
+    class Highlighted(Changed):
         """The cursor moved to another bookmark."""
 
-        def __init__(self, bookmark_list: BookmarkList) -> None:
-            super().__init__()
-            self.bookmark_list = bookmark_list
-
-        @property
-        def control(self) -> BookmarkList:
-            return self.bookmark_list
-
-    class Selected(Message):
+    class Selected(Changed):
         """Enter (or a click on the cursor's row) chose the bookmark under the cursor."""
-
-        def __init__(self, bookmark_list: BookmarkList) -> None:
-            super().__init__()
-            self.bookmark_list = bookmark_list
-
-        @property
-        def control(self) -> BookmarkList:
-            return self.bookmark_list
 
     def __init__(
         self,
