@@ -25,12 +25,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import io
 from collections.abc import Callable
 from time import perf_counter
 from typing import Any
 
-from rich.console import Console
+from frames import terminal_console
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
@@ -47,14 +46,7 @@ class FrameClock:
     def __init__(self, app: App[Any], size: tuple[int, int]) -> None:
         from textual._compositor import CompositorUpdate
 
-        self.console = Console(
-            width=size[0],
-            height=size[1],
-            file=io.StringIO(),
-            force_terminal=True,
-            color_system="truecolor",
-            legacy_windows=False,
-        )
+        self.console = terminal_console(size)
         self.goal: Callable[[], bool] | None = None
         self.met: float | None = None
         display = app._display

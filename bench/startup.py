@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import io
 import os
 import statistics
 import subprocess
@@ -92,18 +91,11 @@ async def time_full_screen(name: str, size: tuple[int, int]) -> tuple[float, int
     Each frame is rendered to escape sequences as a terminal driver would (headless
     apps skip that step). The screen's text is checked only after a frame's time is
     taken, and only once the expected panes are on the compositor's map."""
-    from rich.console import Console
+    from frames import terminal_console
     from textual._compositor import CompositorUpdate
 
     app = make_app(name)
-    console = Console(
-        width=size[0],
-        height=size[1],
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        legacy_windows=False,
-    )
+    console = terminal_console(size)
     wanted = expected_panes(name)
     frames: list[float] = []
     found: list[tuple[float, int, str]] = []
