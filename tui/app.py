@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Generator, Iterable, Sequence
+from concurrent.futures import Future
 from contextlib import redirect_stderr
 from dataclasses import replace
 from functools import partial
@@ -22,6 +23,7 @@ from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.notifications import Notification, SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widget import Widget
@@ -36,6 +38,7 @@ from baogao.tui.history import History
 from baogao.tui.state import load_state, save_state
 from baogao.tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
 from baogao.tui.widgets.messages import JumpRequested
+from baogao.tui.widgets.notice import NoticeBar
 from baogao.tui.widgets.outline import Outline, region_of, regions
 from baogao.tui.widgets.reader import Reader
 
@@ -161,6 +164,7 @@ class BaogaoApp(App[None]):
         self.search_hits: tuple[SearchHit, ...] = ()
         self.hit_at = 0
         self.bookmarks: BookmarkStore | None = None  # opened right after the first screen
+        self._bookmarks_read: Future[BookmarkStore] = Future()  # the thread reading it
         self._startup_collector = collector.StartupPause()
         self.state = load_state()
         self._outline_led = False  # the reader's next move came from Enter in the outline
@@ -182,6 +186,7 @@ class BaogaoApp(App[None]):
         # breadcrumb, so the breadcrumb spans the reader only.
         yield TitleBar(id="title")
         yield KeyBar(id="keys")
+        yield NoticeBar(id="notices")
         yield self.outline
         yield self.breadcrumb
         yield self.reader
@@ -212,6 +217,29 @@ class BaogaoApp(App[None]):
         # The outline has the focus without a focus() call: it is the first widget that
         # takes focus, so AUTO_FOCUS gives it as the screen is composed, styled before the
         # first layout (focus() now would style and draw it a second time).
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show notices on the active screen's notice line, not as toasts (see NoticeBar:
+        a toast over the panes loses the wide characters that cross their edges); a
+        dialog gets its line, at the bottom, with its first notice."""
+        if timeout is None:
+            timeout = self.NOTIFICATION_TIMEOUT
+        notification = Notification(message, title, severity, timeout, markup=markup)
+        bars = self.screen.query(NoticeBar)
+        if bars:
+            bars.first().show(notification)
+            return
+        bar = NoticeBar()
+        bar.show(notification)
+        self.screen.mount(bar)
 
     def after_first_screen(self) -> None:
         """What the first screen does not need: bookmarks and the search index."""
@@ -267,9 +295,29 @@ class BaogaoApp(App[None]):
             self.fit_outline()
 
     def open_bookmarks(self) -> None:
+        """Read the bookmark store in a thread: tomllib takes seconds over a store of
+        100,000 bookmarks, which on the event loop would hold every key that long (the
+        thread gives the loop the interpreter at least every 5 ms)."""
         from baogao.bookmarks import BookmarkStore
 
-        self.bookmarks = BookmarkStore()  # never raises: a bad file is set aside and reported
+        if self._bookmarks_read.running() or self._bookmarks_read.done():
+            return  # already read, or being read
+        self._bookmarks_read.set_running_or_notify_cancel()
+
+        def read() -> None:
+            try:
+                store = BookmarkStore()  # never raises on a bad file: it is set aside
+            except BaseException as error:  # an OS error: the next _store() raises it
+                self._bookmarks_read.set_exception(error)
+                raise
+            self._bookmarks_read.set_result(store)
+            self.call_from_thread(self._bookmarks_opened)
+
+        self.run_worker(read, thread=True, group="bookmarks", exit_on_error=False)
+
+    def _bookmarks_opened(self) -> None:
+        if self.bookmarks is None:
+            self.bookmarks = self._bookmarks_read.result()
         if self.bookmarks.problem:
             self.notify(
                 printable(self.bookmarks.problem),
@@ -748,10 +796,11 @@ class BaogaoApp(App[None]):
     # --- bookmarks -------------------------------------------------------------------
 
     def _store(self) -> BookmarkStore:
-        """The bookmark store; opened now if a key came before the first screen was done."""
+        """The bookmark store; a bookmark key that comes while it is read waits for it,
+        and one that comes before the first screen was done opens it."""
         if self.bookmarks is None:
             self.open_bookmarks()
-        assert self.bookmarks is not None
+            self.bookmarks = self._bookmarks_read.result()
         return self.bookmarks
 
     def action_add_bookmark(self) -> None:

@@ -111,10 +111,10 @@ class SegmenterProcess:
 def _serve(pipe: Any, words: tuple[str, ...], folder: str | None) -> None:
     """The cutter process: load jieba, say so, then answer pieces until the pipe closes."""
     segment = load_segmenter(words, Path(folder) if folder else None)
-    pipe.send((_READY, None))
-    while True:
-        try:
+    # The app may have closed the pipe while jieba loaded (a quit within a second): that
+    # ends the process quietly, never with a traceback on the terminal.
+    with suppress(EOFError, OSError):
+        pipe.send((_READY, None))
+        while True:
             piece = pipe.recv()
-        except (EOFError, OSError):
-            return
-        pipe.send((piece, segment(piece)))
+            pipe.send((piece, segment(piece)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from typing import Any
 
@@ -356,13 +355,31 @@ def test_report_label_names_region_type_and_year():
     )
 
 
-def test_linking_is_linear_in_corpus_size(seed_reports):
+def test_linking_scans_each_report_once_whatever_the_corpus_size(seed_reports, monkeypatch):
+    # Linear, by count not by clock: each report's text is scanned for quoted phrases
+    # once, and searched for borrowed terms at most once, however many reports and
+    # definitions there are.
+    from baogao.parsers import link
+
+    scanned: list[int] = []
+
+    def counting(function):
+        def counted(text, *args):
+            scanned.append(len(text))
+            return function(text, *args)
+
+        return counted
+
+    monkeypatch.setattr(link, "quoted_spans", counting(link.quoted_spans))
+    monkeypatch.setattr(link, "find_occurrences", counting(link.find_occurrences))
     base = tuple(seed_reports.values())
-    many = tuple(replace(r, path=f"{i}-{r.path}") for i in range(40) for r in base)
-    started = time.perf_counter()
-    linked = link_glossaries(many)
-    assert time.perf_counter() - started < 2.0
-    assert len(linked) == len(many)
+    for copies in (1, 40):
+        scanned.clear()
+        many = tuple(replace(r, path=f"{i}-{r.path}") for i in range(copies) for r in base)
+        linked = link_glossaries(many)
+        assert len(linked) == len(many)
+        assert scanned, "nothing was scanned: the count checks nothing"
+        assert sum(scanned) <= 2 * sum(len(report.text) for report in many)
 
 
 # --- speed and robustness ------------------------------------------------------------

@@ -413,3 +413,48 @@ async def test_the_outline_counts_documents_shows_a_copy_once_and_names_files_th
         text = widget_text(app, app.outline)
         region = yining.meta.region or ""
         assert f"{region} 3" in text  # 2026, the plan, the draft
+
+
+NOTICE = "Bookmarked: 2024年重点工作 伊宁市 政府工作报告 2026"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_notice_keeps_every_character_over_the_panes_edges(size: tuple[int, int]) -> None:
+    # Textual's toasts float over the panes and lose a wide character wherever one
+    # crosses a pane's edge (2024年重点工作 showed as 2024      工作 with the glossary
+    # open at 120 columns); the notice line takes rows of its own.
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("t")  # the glossary: beside the reader from 120 columns
+        await pilot.pause()
+        app.notify(NOTICE, markup=False)
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert any(line.strip() == "› " + NOTICE for line in lines), lines[-4:]
+        assert lines[-1].lstrip().startswith(("f Filter", "? Help"))  # the keys stay below it
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_notice_from_a_dialog_shows_in_the_dialog_and_goes_when_its_time_is_up(
+    size: tuple[int, int],
+) -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("B")  # the bookmarks list: a dialog
+        await pilot.pause()
+        app.notify("没有书签可删：2024年重点工作", severity="warning", timeout=0.3)
+        await pilot.pause()
+        assert "! 没有书签可删：2024年重点工作" in screen_text(app)
+        await pilot.pause(0.6)
+        assert "没有书签可删" not in screen_text(app)
+
+
+async def test_a_notice_escapes_control_characters_and_reads_markup_only_when_asked() -> None:
+    app = BaogaoApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify("[b]x[/b] \x1b]52;c;AAAA\x07", markup=False)
+        app.notify("[b]粗体[/b]", title="标题")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[b]x[/b] \\x1b]52;c;AAAA\\x07" in text
+        assert "› 标题: 粗体" in text
