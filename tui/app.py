@@ -12,10 +12,11 @@ import asyncio
 import sys
 from collections.abc import Generator, Iterable, Sequence
 from concurrent.futures import Future
-from contextlib import redirect_stderr
+from contextlib import redirect_stderr, suppress
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from threading import Thread
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -309,11 +310,15 @@ class BaogaoApp(App[None]):
                 store = BookmarkStore()  # never raises on a bad file: it is set aside
             except BaseException as error:  # an OS error: the next _store() raises it
                 self._bookmarks_read.set_exception(error)
-                raise
+                return
             self._bookmarks_read.set_result(store)
-            self.call_from_thread(self._bookmarks_opened)
+            with suppress(RuntimeError):  # the app closed meanwhile
+                self.call_from_thread(self._bookmarks_opened)
 
-        self.run_worker(read, thread=True, group="bookmarks", exit_on_error=False)
+        # A thread of its own, not a Textual worker: a worker starts from the event loop,
+        # and a bookmark key that came first would wait in _store() for a thread that
+        # never starts.
+        Thread(target=read, name="baogao-bookmarks", daemon=True).start()
 
     def _bookmarks_opened(self) -> None:
         if self.bookmarks is None:

@@ -106,6 +106,8 @@ def write_pdf(blocks: list[Block], path: Path, *, header: str = PAGE_TITLE) -> P
                 and pdfmetrics.stringWidth(text[start : end + 1], font, size) <= right - x0
             ):
                 end += 1
+            if len(text) - end == 1 and end - start > 1:
+                end -= 1  # reportlab 5 draws no string of one CID character: never leave one
             lines.append((x0, text[start:end]))
             start, x0 = end, left
         for x, line in lines:
