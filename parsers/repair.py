@@ -74,6 +74,7 @@ SPACE_AROUND_PUNCT = re.compile(
 # 政 府 工 作 报 告 -> 政府工作报告; 县 长 阿比连 -> 县长 阿比连 (only one-character tokens)
 LETTER_SPACED = re.compile(rf"(?<![{HAN}])[{HAN}](?:[ \u3000]+[{HAN}](?![{HAN}]))+")
 INNER_SPACE = re.compile(r"[ \u3000]+")
+INNER_BLANK = re.compile(r"[ \t\u3000\xa0]")  # what the spacing rules above remove
 MAX_LETTER_SPACED_LINE = 40
 # 各类风险挑战,推动 -> 各类风险挑战，推动
 ASCII_COMMA_IN_HAN = re.compile(rf"(?<=[{HAN}]),(?=[{HAN}])")
@@ -116,7 +117,8 @@ def _clean_line(line: str) -> _Line | None:
     marked = marks is not None
     if marks:
         line = line[marks.end() :].rstrip("# \t")
-    line = LIST_BULLET.sub("", line)
+    if line[:1] in "-*+":
+        line = LIST_BULLET.sub("", line)
     if "<" in line or "-->" in line:
         line = HTML_COMMENT.sub("", line)
         line = SUPERSCRIPT_TAG.sub(lambda m: m.group(1).translate(SUPERSCRIPT_DIGITS), line)
@@ -126,11 +128,16 @@ def _clean_line(line: str) -> _Line | None:
     line = line.strip(" \t\u3000\xa0")
     if not line.replace("*", "") or DEBRIS_LINE.match(line.replace("*", "")):
         return None
-    line = SPACE_AROUND_NUMBER.sub("", line)
-    line = SPACE_AROUND_PUNCT.sub("", line)
-    line = ASCII_COMMA_IN_HAN.sub("，", line)
-    line = ASCII_SEMICOLON_IN_HAN.sub("；", line)
-    if len(line) <= MAX_LETTER_SPACED_LINE:
+    # Each substitution only where its character is: most lines of a report hold none.
+    spaced = INNER_BLANK.search(line) is not None
+    if spaced:
+        line = SPACE_AROUND_NUMBER.sub("", line)
+        line = SPACE_AROUND_PUNCT.sub("", line)
+    if "," in line:
+        line = ASCII_COMMA_IN_HAN.sub("，", line)
+    if ";" in line:
+        line = ASCII_SEMICOLON_IN_HAN.sub("；", line)
+    if spaced and len(line) <= MAX_LETTER_SPACED_LINE:
         line = LETTER_SPACED.sub(lambda m: INNER_SPACE.sub("", m.group()), line)
     return _Line(line, marked)
 
