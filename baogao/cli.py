@@ -257,14 +257,19 @@ def cmd_open(paths: Sequence[str]) -> int:
     if not no_cache and _cold_open(paths) is False:
         return 0  # stopped in the loading view
     # parsed reports come back from the store: no Textual yet
-    corpus = _load(paths, no_cache=no_cache)
+    from baogao.store import open_corpus
+
+    loaded = open_corpus(paths, use_store=not no_cache)
+    corpus = loaded.corpus
     if not corpus.reports:
+        for notice in loaded.notices:
+            say_error(notice)
         _report_errors(corpus.errors)
         say_error("no report could be opened from the given paths")
         return 1
     from baogao.tui.app import BaogaoApp
 
-    BaogaoApp(corpus=corpus).run()
+    BaogaoApp(corpus=corpus, notices=loaded.notices).run()  # the store's notices in the app
     return 0
 
 

@@ -32,7 +32,8 @@ from textual.widget import Widget
 from baogao.display import printable
 from baogao.parsers import Corpus, Report
 from baogao.parsers.model import Location, Section
-from baogao.store.cache import load_corpus, seed_corpus
+from baogao.seeds import seed_paths
+from baogao.store import open_corpus
 from baogao.tui import collector
 from baogao.tui.bindings import declared_bindings
 from baogao.tui.history import History
@@ -147,11 +148,20 @@ class BaogaoApp(App[None]):
 
     COMMANDS = App.COMMANDS | {lambda: search_commands()}
 
-    def __init__(self, corpus: Corpus | None = None, paths: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Corpus | None = None,
+        paths: Sequence[str] | None = None,
+        notices: Sequence[str] = (),
+    ) -> None:
+        """`notices`: what reading `corpus` had to say (a store set aside, a row parsed
+        again), shown once the app is up; without a corpus the app reads its own."""
         super().__init__()
         if corpus is None:
-            corpus = load_corpus(paths) if paths else seed_corpus()
+            loaded = open_corpus(paths or seed_paths())
+            corpus, notices = loaded.corpus, loaded.notices
         self.corpus = corpus
+        self._store_notices = tuple(notices)
         self.reports: tuple[Report, ...] = corpus.reports
         self._by_path = {report.path: report for report in self.reports}
         self._regions = regions(self.reports)
@@ -193,6 +203,8 @@ class BaogaoApp(App[None]):
         yield self.reader
 
     def on_mount(self) -> None:
+        for notice in self._store_notices:
+            self.notify(printable(notice), title="Corpus store", severity="warning", markup=False)
         for error in self.corpus.errors:
             self.notify(
                 printable(f"{error.path}: {error.problem}"),
