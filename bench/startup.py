@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/startup.py                      # 80x24, 15 runs of each
     .venv/bin/python bench/startup.py --size 200x50 --runs 25
+    .venv/bin/python bench/startup.py --reports 1000       # warm, 1,000 distinct reports
 
 One command measures both apps under the same machine load, alternating them run by
 run, and prints the medians and the ratio (budget: 1.25).
@@ -24,6 +25,10 @@ PYTHONPYCACHEPREFIX, filled by the warm-up run, and PYTHONDONTWRITEBYTECODE is
 dropped for them, for both apps alike. `--source` compiles every module from source
 in every run instead (the state of a tree whose bytecode may not be written).
 
+With `--reports N` baogao opens N distinct reports made by bench/make_corpus.py (budget
+1.5x at 1,000), their store filled by `baogao index` before the runs, so each run is warm;
+its outline pane counts as drawn when the first region it lists is on screen.
+
 The same measurement inside this one process (imports already done, so only
 construction, mounting and drawing count) is printed too, for a closer look at the
 cost of the widgets themselves.
@@ -42,6 +47,8 @@ from time import perf_counter
 from typing import Any
 
 BUDGET = 1.25  # baogao may take at most this many times as long as an empty app
+BUDGET_AT_SCALE = 1.5  # the same with --reports (issue 13: 1,000 reports)
+CORPUS_ENV = "BAOGAO_BENCH_CORPUS"  # the folder a child opens instead of the seeds
 APPS = ("empty", "baogao")
 DEADLINE = 10.0  # seconds a run may wait for its full screen
 
@@ -54,7 +61,8 @@ def make_app(name: str) -> Any:
         return App()
     from baogao.tui.app import BaogaoApp
 
-    return BaogaoApp()
+    folder = os.environ.get(CORPUS_ENV)
+    return BaogaoApp(paths=[folder]) if folder else BaogaoApp()
 
 
 def expected_panes(name: str) -> tuple[str, ...]:
@@ -75,8 +83,10 @@ def drawn_panes(app: Any, text: str) -> tuple[str, ...]:
     if not hasattr(app, "reader"):
         return ()
     first_lines = app.reader.visible_text()[:8] if app.reader.is_mounted else "各位代表"
+    many = bool(os.environ.get(CORPUS_ENV))
+    listed = list(app._regions)
     checks = {
-        "outline": all(region in text for region in app._regions),
+        "outline": (listed[0] in text) if many else all(region in text for region in listed),
         "reader": bool(first_lines) and first_lines in text,
         "glossary": "Glossary ·" in text and " terms" in text,
         "indicators": "Indicators ·" in text and "地区生产总值" in text,
@@ -157,6 +167,22 @@ async def in_process(name: str, size: tuple[int, int]) -> float:
     return done - started
 
 
+def warm_corpus(count: int, env: dict[str, str]) -> Path:
+    """A folder of `count` distinct reports (made once, kept in the temp folder), all in
+    the corpus store, so that opening it parses nothing."""
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from make_corpus import make_corpus
+
+    folder = Path(tempfile.gettempdir()) / f"baogao-bench-corpus-{count}"
+    if len(list(folder.glob("*.txt"))) != count:
+        make_corpus(folder, count)
+    baogao = Path(sys.executable).with_name("baogao")
+    subprocess.run([str(baogao), "index", str(folder)], check=True, env=env)
+    return folder
+
+
 def parse_size(value: str) -> tuple[int, int]:
     width, _, height = value.partition("x")
     return int(width), int(height)
@@ -171,6 +197,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--size", type=parse_size, default=(80, 24), help="WIDTHxHEIGHT")
     parser.add_argument("--source", action="store_true", help="no cached bytecode")
+    parser.add_argument("--reports", type=int, default=0, help="open N made reports, warm")
     parser.add_argument("--child", choices=APPS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     size: tuple[int, int] = args.size
@@ -181,6 +208,11 @@ def main() -> int:
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     env = child_env(bytecode=not args.source)
+    budget, opened = BUDGET, "5 seeds"
+    if args.reports:
+        budget, opened = BUDGET_AT_SCALE, f"{args.reports:,} reports"
+        env[CORPUS_ENV] = str(warm_corpus(args.reports, env))
+        os.environ[CORPUS_ENV] = env[CORPUS_ENV]
     warm = {name: run_child(name, size, env)[0] for name in APPS}
     fresh: dict[str, list[float]] = {name: [] for name in APPS}
     frames: dict[str, list[int]] = {name: [] for name in APPS}
@@ -214,15 +246,15 @@ def main() -> int:
     mode = "compiled from source every run" if args.source else "cached bytecode, as installed"
     print(f"fresh process (spawn, imports, app start, frames up to the full screen; {mode}):")
     print(f"  empty Textual app       {empty_ms:7.1f} ms")
-    print(f"  baogao, 5 seeds         {baogao_ms:7.1f} ms")
-    print(f"  ratio                   {ratio:7.2f}   (budget {BUDGET})")
+    print(f"  baogao, {opened:<15} {baogao_ms:7.1f} ms")
+    print(f"  ratio                   {ratio:7.2f}   (budget {budget})")
     print(f"  warm-up runs            {warm['empty'] * 1000:7.1f} / {warm['baogao'] * 1000:.1f} ms")
     print("inside one process (app start and frames only, imports done):")
     print(f"  empty Textual app       {here_empty:7.1f} ms")
-    print(f"  baogao, 5 seeds         {here_baogao:7.1f} ms")
+    print(f"  baogao, {opened:<15} {here_baogao:7.1f} ms")
     print(f"  ratio                   {here_baogao / here_empty:7.2f}")
-    print("OK: within budget" if ratio <= BUDGET else "OVER BUDGET")
-    return 0 if ratio <= BUDGET else 1
+    print("OK: within budget" if ratio <= budget else "OVER BUDGET")
+    return 0 if ratio <= budget else 1
 
 
 if __name__ == "__main__":
