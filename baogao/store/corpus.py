@@ -77,14 +77,15 @@ def _open_store(notices: list[str]) -> CorpusStore | None:
 
 def unstored(paths: Iterable[str | Path]) -> tuple[int, int]:
     """How many report files under `paths` the store lacks, and their bytes: a cold open
-    (worth a progress view) when the first is not 0. Cheap: stats and one query."""
+    (worth streaming) when the first is not 0. Cheap: stats and one query; a file the
+    store has never seen (by path, size and time) counts as lacking, unread."""
     files, _ = report_files(paths)
     store = _open_store([])
     if store is None:
         return len(files), sum(f.stat().st_size for f in files if f.is_file())
     with store:
         try:
-            plan = _plan(files, store, decode=False)
+            plan = _plan(files, store, decode=False, hash_unknown=False)
             stored = store.stored_keys(plan.keys.values())
         except sqlite3.Error:
             return len(files), 0
@@ -92,8 +93,11 @@ def unstored(paths: Iterable[str | Path]) -> tuple[int, int]:
     return len(lacking), sum(plan.sizes.get(f, 0) for f in lacking)
 
 
-def _plan(files: list[Path], store: CorpusStore | None, *, decode: bool = True) -> _Plan:
-    """Stat every file; with a store, find each file's key and the stored entries."""
+def _plan(
+    files: list[Path], store: CorpusStore | None, *, decode: bool = True, hash_unknown: bool = True
+) -> _Plan:
+    """Stat every file; with a store, find each file's key and the stored entries (a file
+    of unknown size and time is read and hashed for its key, unless not `hash_unknown`)."""
     plan = _Plan(files)
     remembered: list[tuple[Path, int, int, str]] = []
     for file in files:
@@ -106,6 +110,8 @@ def _plan(files: list[Path], store: CorpusStore | None, *, decode: bool = True) 
         if store is None:
             continue
         digest = store.known_digest(file, stat.st_size, stat.st_mtime_ns)
+        if digest is None and not hash_unknown:
+            continue
         if digest is None:
             try:
                 digest = file_digest(file.read_bytes())

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,16 @@ def _pooled(
                 pending.add(pool.submit(parse_one, str(files[following]), encode, keep_report))
 
 
+WORKER_NICENESS = 10  # a streamed load's workers give way to the app's process
+
+
+def yield_to_the_app() -> None:
+    """A streamed load's worker runs at a lower priority: with every core parsing, the
+    app's event loop still gets a core the moment a key comes (keys within 50 ms)."""
+    with suppress(OSError, AttributeError):  # AttributeError: no os.nice (Windows)
+        os.nice(WORKER_NICENESS)
+
+
 def _tracked_context(method: str, started: list[multiprocessing.process.BaseProcess]) -> Any:
     """A multiprocessing context that keeps every process it makes in `started`, so that
     a stopped load can end its workers at once (an executor only lets a running task
@@ -154,7 +165,9 @@ class ParsePool:
         with self._lock:
             if self.stopped:
                 return
-            self._pool = pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            self._pool = pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=yield_to_the_app
+            )
         try:
             for parsed in _pooled(pool, files, sizes, encode, workers, keep_report=True):
                 if self.stopped:
