@@ -76,6 +76,7 @@ async def child(name: str, corpus: str, size: tuple[int, int]) -> list[str]:
 
     app._display = display_and_time
     keys: list[float] = []
+    at: list[float] = []  # when each key was pressed, from the start of the app
     async with app.run_test(size=size):
         started = perf_counter()
         wanted = ("screen",) if name == "empty" else ("screen", "first", "all")
@@ -91,6 +92,7 @@ async def child(name: str, corpus: str, size: tuple[int, int]) -> list[str]:
                     await asyncio.sleep(0.0005)  # the frame that shows it
                 if len(frames) > moved:
                     keys.append((frames[-1] - pressed) * 1000)
+                    at.append(pressed - started)
                 await asyncio.sleep(KEY_EVERY)
                 continue
             await asyncio.sleep(0.005)
@@ -98,6 +100,9 @@ async def child(name: str, corpus: str, size: tuple[int, int]) -> list[str]:
     lines = [f"{key} {times.get(key, -1)}" for key in wanted]
     lines.append(f"reports {reports}")
     lines.append("keys " + " ".join(f"{ms:.1f}" for ms in keys))
+    if keys:
+        worst = max(range(len(keys)), key=keys.__getitem__)
+        lines.append(f"worst {at[worst]:.2f} of {times.get('all', 0) - started:.2f}")
     return lines
 
 
@@ -124,6 +129,8 @@ def run_child(name: str, corpus: Path, size: tuple[int, int]) -> dict[str, Any]:
             found[key] = float(rest) - started if float(rest) >= 0 else float("nan")
         elif key == "reports":
             found[key] = int(rest)
+        elif key == "worst":
+            found[key] = rest
         elif key == "keys":
             found[key] = [float(ms) for ms in rest.split()]
     return found
@@ -179,18 +186,23 @@ def main() -> int:
     print(f"cold open of {args.reports:,} reports at {args.size[0]}x{args.size[1]}, empty store;")
     print(f"medians of {args.runs} fresh processes each; load average {statistics.mean(loads):.2f}")
     print(f"  empty Textual app, first frame   {reference:6.2f} s   (reference)")
+    ratio = screen / reference
     print(
-        f"  something on screen              {screen:6.2f} s   ({screen / reference:.2f}x the reference; budget {SCREEN_BUDGET} s)"
+        f"  something on screen              {screen:6.2f} s   ({ratio:.2f}x the reference;", end=""
     )
+    print(f" budget {SCREEN_BUDGET} s)")
     print(f"  first report readable            {first:6.2f} s   (budget {FIRST_BUDGET} s)")
     print(f"  all loaded, linked, swapped in   {done:6.2f} s   ({runs[0]['reports']:,} reports)")
+    p95 = 0.0
     if keys:
-        worst = keys[-1]
         p95 = keys[min(len(keys) - 1, int(len(keys) * 0.95))]
         print(
-            f"  `j` while loading ({len(keys)} keys)     median {statistics.median(keys):.1f} ms, p95 {p95:.1f} ms, worst {worst:.1f} ms (budget {KEY_BUDGET_MS:g} ms)"
+            f"  `j` while loading, {len(keys)} keys: median {statistics.median(keys):.1f} ms,",
+            end="",
         )
-    ok = screen <= SCREEN_BUDGET and first <= FIRST_BUDGET and (not keys or p95 <= KEY_BUDGET_MS)
+        print(f" p95 {p95:.1f} ms, worst {keys[-1]:.1f} ms (budget {KEY_BUDGET_MS:g} ms)")
+        print(f"  the worst key, first run: at {runs[0].get('worst')} s")
+    ok = screen <= SCREEN_BUDGET and first <= FIRST_BUDGET and p95 <= KEY_BUDGET_MS
     print("OK: within budget" if ok else "OVER BUDGET")
     return 0 if ok else 1
 

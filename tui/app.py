@@ -67,6 +67,7 @@ PANE_FOCUS = {"glossary": "#glossary-terms", "indicators": "#region-table"}
 INDEX_STEP_PAUSE = 0.01  # s between build steps (sleep(0) would spin while pinyin is spelled)
 SEGMENTER_POLL = 0.1  # s between looks at whether jieba's process is up
 SEGMENTER_LOOKS = 600  # a minute: a process that never comes up leaves pieces whole
+STREAM_SWITCH_INTERVAL = 0.0005  # s: the GIL comes back to the event loop this soon
 STREAM_BATCH = 0.25  # s between takes of what a streamed load has read (the outline grows)
 WARM_UP_PIECE = "政府工作报告"  # asked of jieba's process, so its pipe is read as it comes up
 
@@ -169,6 +170,7 @@ class BaogaoApp(App[None]):
         self.loading: LoadingStrip | None = None  # the strip while `streamed` runs
         self._waiting: Static | None = None  # "loading 3 of 1,000 files…" in the reader
         self._stream_timer: Timer | None = None
+        self._switch_interval = sys.getswitchinterval()  # restored once the load is over
         if streamed is not None:
             corpus = Corpus((), ())
         elif corpus is None:
@@ -241,7 +243,12 @@ class BaogaoApp(App[None]):
             self.call_after_refresh(self.after_first_screen)
             self.fit_outline()
             start_resource_tracker()  # the workers are spawned: see start_resource_tracker
-            self.streamed.start()
+            # The loader's thread turns CPU-bound while it links the glossaries; each time
+            # the event loop gives up the interpreter (every select) it would wait up to
+            # the 5 ms switch interval to get it back, a dozen times a key.
+            self._switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(STREAM_SWITCH_INTERVAL)
+            self.call_after_refresh(self.streamed.start)  # the first frame comes first
             self._stream_timer = self.set_interval(STREAM_BATCH, self.take_arrivals)
             return
         if not self.reports:
@@ -347,6 +354,7 @@ class BaogaoApp(App[None]):
         assert loaded is not None
         if self._stream_timer is not None:
             self._stream_timer.stop()
+        sys.setswitchinterval(self._switch_interval)
         for widget in (self.loading, self._waiting):
             if widget is not None:
                 widget.remove()
