@@ -9,6 +9,7 @@ mounted only when they are first shown.
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 from collections.abc import Generator, Iterable, Sequence
 from concurrent.futures import Future
@@ -323,6 +324,9 @@ class BaogaoApp(App[None]):
         self.loading.show(arrivals)
         if arrivals.reports:
             self._add_reports(arrivals.reports)
+            # Reports are built to last and hold no cycles: out of the collector's scans,
+            # or a full collection over a thousand of them holds every key 100 ms and more.
+            gc.freeze()
         elif self._waiting is not None:
             from baogao.tui.screens.loading import waiting_text
 
