@@ -169,3 +169,23 @@ async def test_q_while_loading_quits_and_ends_the_worker_processes(tmp_path: Pat
     assert app.return_code == 0
     assert not load.running  # the loader's thread is over
     assert load.workers_alive == 0
+
+
+async def test_reports_joining_the_outline_keep_its_cursor_and_open_nodes() -> None:
+    from baogao.parsers import load
+
+    reports = load(seed_paths()).reports
+    app = BaogaoApp(corpus=load(seed_paths()[:2]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        outline = app.outline
+        outline.focus()
+        await pilot.press("j", "j", "l")  # a document opened, the cursor in it
+        cursor = outline.cursor_node
+        assert cursor is not None and cursor.expanded
+        rows = len(outline.rows)
+        outline.set_reports(reports)
+        await pilot.pause()
+        kept = outline.cursor_node
+        assert kept is not None and kept is not cursor  # a node of the new tree
+        assert kept.label == cursor.label and kept.expanded
+        assert len(outline.rows) > rows  # the documents that joined
