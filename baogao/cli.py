@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 if TYPE_CHECKING:
     from baogao.parsers import Corpus, ReportError
     from baogao.store import Progress
+    from baogao.store.corpus import StreamedLoad
 
 SUBCOMMANDS = ("dump", "indicators", "text", "index", "compare", "bookmarks")
 NO_CACHE = "--no-cache"
@@ -236,9 +237,9 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     return run_bookmarks_command(args.action, Path(args.file))
 
 
-def _cold_open(paths: Sequence[str]) -> bool | None:
-    """On a terminal, when the store lacks much of `paths`, fill it in the loading view
-    first: False when the user stopped it there, None when no view was needed."""
+def _cold_open(paths: Sequence[str]) -> StreamedLoad | None:
+    """On a terminal, when the store lacks much of `paths`, a load to stream into the
+    explorer (it opens at once, the reports join it as they are parsed); else None."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return None
     from baogao.store import unstored
@@ -246,16 +247,21 @@ def _cold_open(paths: Sequence[str]) -> bool | None:
     files, size = unstored(paths)
     if size < COLD_OPEN_BYTES:
         return None
-    from baogao.tui.screens.loading import LoadingApp
+    from baogao.store.corpus import StreamedLoad
 
-    return bool(LoadingApp(paths, files).run())
+    return StreamedLoad(paths, files=files)
 
 
 def cmd_open(paths: Sequence[str]) -> int:
     no_cache = NO_CACHE in paths
     paths = _paths_or_seeds([path for path in paths if path != NO_CACHE])
-    if not no_cache and _cold_open(paths) is False:
-        return 0  # stopped in the loading view
+    streamed = None if no_cache else _cold_open(paths)
+    if streamed is not None:
+        from baogao.tui.app import BaogaoApp
+
+        app = BaogaoApp(streamed=streamed)
+        app.run()
+        return app.return_code or 0
     # parsed reports come back from the store: no Textual yet
     from baogao.store import open_corpus
 

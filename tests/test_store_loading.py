@@ -1,18 +1,21 @@
-"""The loading view of a cold open: progress while the store fills, Esc and q live."""
+"""A streamed load (a cold open): each report handed over as it is read, then the whole
+corpus linked; stop keeps what was read, close ends the worker processes."""
 
 from __future__ import annotations
 
-import asyncio
 import threading
+import time
 from pathlib import Path
 
 import pytest
-from textual.widgets import ProgressBar, Static
 
 from baogao import parsers
+from baogao.parsers import Report
 from baogao.seeds import seed_paths
 from baogao.store import open_corpus, unstored, workers
-from baogao.tui.screens.loading import LoadingApp, LoadingScreen
+from baogao.store.corpus import StreamedLoad
+
+SEEDS = len(seed_paths())
 
 
 def seed_folder(tmp_path: Path) -> Path:
@@ -24,80 +27,88 @@ def seed_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def screen_text(app: LoadingApp) -> str:
-    screen = app.screen
-    assert isinstance(screen, LoadingScreen)
-    return "\n".join(str(static.render()) for static in screen.query(Static))
+def taken_until_finished(load: StreamedLoad) -> tuple[list[Report], list[str]]:
+    """Every report and failure the load handed over, taken as the app takes them."""
+    reports: list[Report] = []
+    failed: list[str] = []
+    for _ in range(1200):  # a bound on the tries, not a timing
+        arrivals = load.take()
+        reports.extend(arrivals.reports)
+        failed.extend(str(error) for error in arrivals.failed)
+        if arrivals.finished is not None:
+            return reports, failed
+        time.sleep(0.05)
+    raise AssertionError("the load never finished")
 
 
-async def test_the_loading_view_shows_progress_and_the_file_that_failed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("in_process_bytes", [None, 0], ids=["in a thread", "in processes"])
+def test_each_report_is_handed_over_then_the_linked_corpus(
+    tmp_path: Path, in_process_bytes: int | None
+) -> None:
     folder = seed_folder(tmp_path)
-    assert unstored([folder]) == (6, sum(f.stat().st_size for f in folder.iterdir()))
-    app = LoadingApp([str(folder)], 6)
-    seen: list[str] = []
-    async with app.run_test(size=(100, 24)):
-        screen = app.screen_for_loading
-        for _ in range(1200):  # until the view dismisses itself (a bound, not a timing)
-            if app.return_value is not None or app.screen is not screen:
-                break
-            seen.append(screen_text(app))
-            await asyncio.sleep(0.05)  # not pilot.pause: the app may be exiting
-    assert app.return_value is True
-    assert screen.failed == [f"{folder / 'empty.txt'}: the file is empty"]
-    assert seen and "Reading 6 reports into the store" in seen[0]
+    load = StreamedLoad([folder], files=SEEDS + 1, in_process_bytes=in_process_bytes)
+    load.start()
+    reports, failed = taken_until_finished(load)
+    finished = load.wait()
+    assert finished is not None
+    assert sorted(report.path for report in reports) == sorted(str(p) for p in folder.glob("0*"))
+    assert failed == [f"{folder / 'empty.txt'}: the file is empty"]
+    assert finished.corpus.reports == parsers.load([folder]).reports  # linked, in file order
+    assert [error.path for error in finished.corpus.errors] == [str(folder / "empty.txt")]
     assert unstored([folder])[0] == 1  # only the empty file: it has no report to store
-    assert open_corpus([folder]).corpus.reports == parsers.load([folder]).reports
+    assert load.take().progress is not None and load.take().progress.done == SEEDS + 1
+    assert load.workers_alive == 0
 
 
-async def test_q_during_a_cold_load_stops_it_and_the_app_answers_at_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_warm_store_hands_over_the_stored_reports(tmp_path: Path) -> None:
     folder = seed_folder(tmp_path)
-    release = threading.Event()
-    parse_one = workers.parse_one
-
-    def slow(path: str, encode: bool) -> workers.Parsed:
-        release.wait(timeout=30)  # the parse of each file waits for the test
-        return parse_one(path, encode)
-
-    monkeypatch.setattr(workers, "parse_one", slow)
-    app = LoadingApp([str(folder)], 6)
-    async with app.run_test(size=(100, 24)) as pilot:
-        await pilot.pause(0.1)
-        assert "Reading 6 reports" in screen_text(app)
-        await pilot.press("q")
-        await asyncio.sleep(0.05)
-        release.set()
-    assert app.return_value is False
+    open_corpus([folder])  # fills the store
+    load = StreamedLoad([folder])
+    load.start()
+    reports, failed = taken_until_finished(load)
+    assert len(reports) == SEEDS and len(failed) == 1
+    finished = load.wait()
+    assert finished is not None and finished.corpus.reports == open_corpus([folder]).corpus.reports
 
 
-async def test_the_bar_and_counts_follow_each_file_as_it_is_parsed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_stop_keeps_what_was_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = seed_folder(tmp_path)
     allowed = threading.Semaphore(0)
     parse_one = workers.parse_one
 
-    def one_at_a_time(path: str, encode: bool) -> workers.Parsed:
+    def gated(path: str, encode: bool, keep_report: bool = False) -> workers.Parsed:
         allowed.acquire(timeout=30)
-        return parse_one(path, encode)
+        return parse_one(path, encode, keep_report)
 
-    monkeypatch.setattr(workers, "parse_one", one_at_a_time)
-    app = LoadingApp([str(folder)], 6)
-    async with app.run_test(size=(100, 24)):
-        screen = app.screen_for_loading
-        allowed.release()
-        allowed.release()
-        for _ in range(600):
-            if "2 of 6 files" in screen_text(app):
-                break
-            await asyncio.sleep(0.05)  # not pilot.pause: the app may be exiting
-        assert "2 of 6 files" in screen_text(app)
-        assert screen.query_one(ProgressBar).progress == 2
-        for _ in range(4):
-            allowed.release()
-        for _ in range(600):
-            if app.return_value is not None:
-                break
-            await asyncio.sleep(0.05)  # not pilot.pause: the app may be exiting
-    assert app.return_value is True
+    monkeypatch.setattr(workers, "parse_one", gated)
+    load = StreamedLoad([folder])
+    load.start()
+    allowed.release()
+    allowed.release()
+    got: list[Report] = []
+    for _ in range(600):
+        got.extend(load.take().reports)
+        if len(got) == 2:  # the empty file sorts after the seeds' numbered names
+            break
+        time.sleep(0.05)
+    load.stop()
+    for _ in range(SEEDS + 1):
+        allowed.release()  # the parse in flight ends, and is dropped
+    finished = load.wait(timeout=30)
+    assert finished is not None
+    assert len(finished.corpus.reports) == 2
+    assert unstored([folder])[0] == SEEDS + 1 - 2
+
+
+def test_close_ends_the_worker_processes_at_once(tmp_path: Path) -> None:
+    folder = seed_folder(tmp_path)
+    load = StreamedLoad([folder], in_process_bytes=0)
+    load.start()
+    for _ in range(600):
+        if load.workers_alive:
+            break
+        time.sleep(0.02)
+    load.close()
+    assert not load.running
+    assert load.workers_alive == 0
+    assert load.take().finished is None  # closed: nothing handed over

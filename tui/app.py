@@ -9,6 +9,7 @@ mounted only when they are first shown.
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 from collections.abc import Generator, Iterable, Sequence
 from concurrent.futures import Future
@@ -46,9 +47,13 @@ from baogao.tui.widgets.reader import Reader
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.timer import Timer
+    from textual.widgets import Static
 
     from baogao.bookmarks import BookmarkStore
     from baogao.search.index import SearchHit, SearchIndex, SearchOutcome, SegmenterProcess
+    from baogao.store.corpus import Arrivals, LoadedCorpus, StreamedLoad
+    from baogao.tui.screens.loading import LoadingStrip
     from baogao.tui.widgets.glossary import GlossaryPanel
     from baogao.tui.widgets.indicators import IndicatorPanel
 
@@ -63,6 +68,8 @@ PANE_FOCUS = {"glossary": "#glossary-terms", "indicators": "#region-table"}
 INDEX_STEP_PAUSE = 0.01  # s between build steps (sleep(0) would spin while pinyin is spelled)
 SEGMENTER_POLL = 0.1  # s between looks at whether jieba's process is up
 SEGMENTER_LOOKS = 600  # a minute: a process that never comes up leaves pieces whole
+STREAM_SWITCH_INTERVAL = 0.0005  # s: the GIL comes back to the event loop this soon
+STREAM_BATCH = 0.25  # s between takes of what a streamed load has read (the outline grows)
 WARM_UP_PIECE = "政府工作报告"  # asked of jieba's process, so its pipe is read as it comes up
 
 # --------------------------------------------------------------------------- the app
@@ -153,11 +160,21 @@ class BaogaoApp(App[None]):
         corpus: Corpus | None = None,
         paths: Sequence[str] | None = None,
         notices: Sequence[str] = (),
+        streamed: StreamedLoad | None = None,
     ) -> None:
         """`notices`: what reading `corpus` had to say (a store set aside, a row parsed
-        again), shown once the app is up; without a corpus the app reads its own."""
+        again), shown once the app is up; without a corpus the app reads its own.
+        `streamed`: a cold open's load, started when the app is up; its reports join the
+        outline as they arrive."""
         super().__init__()
-        if corpus is None:
+        self.streamed = streamed
+        self.loading: LoadingStrip | None = None  # the strip while `streamed` runs
+        self._waiting: Static | None = None  # "loading 3 of 1,000 files…" in the reader
+        self._stream_timer: Timer | None = None
+        self._switch_interval = sys.getswitchinterval()  # restored once the load is over
+        if streamed is not None:
+            corpus = Corpus((), ())
+        elif corpus is None:
             loaded = open_corpus(paths or seed_paths())
             corpus, notices = loaded.corpus, loaded.notices
         self.corpus = corpus
@@ -198,8 +215,18 @@ class BaogaoApp(App[None]):
         yield TitleBar(id="title")
         yield KeyBar(id="keys")
         yield NoticeBar(id="notices")
+        if self.streamed is not None:
+            from textual.widgets import Static
+
+            from baogao.tui.screens.loading import LoadingStrip
+
+            self.loading = LoadingStrip(self.streamed.expected, id="loading")
+            yield self.loading
         yield self.outline
         yield self.breadcrumb
+        if self.streamed is not None:
+            self._waiting = Static(f"loading 0 of {self.streamed.expected:,} files…", id="waiting")
+            yield self._waiting
         yield self.reader
 
     def on_mount(self) -> None:
@@ -213,6 +240,18 @@ class BaogaoApp(App[None]):
                 timeout=12,
                 markup=False,
             )
+        if self.streamed is not None:
+            self.call_after_refresh(self.after_first_screen)
+            self.fit_outline()
+            start_resource_tracker()  # the workers are spawned: see start_resource_tracker
+            # The loader's thread turns CPU-bound while it links the glossaries; each time
+            # the event loop gives up the interpreter (every select) it would wait up to
+            # the 5 ms switch interval to get it back, a dozen times a key.
+            self._switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(STREAM_SWITCH_INTERVAL)
+            self.call_after_refresh(self.streamed.start)  # the first frame comes first
+            self._stream_timer = self.set_interval(STREAM_BATCH, self.take_arrivals)
+            return
         if not self.reports:
             self.exit(return_code=1, message="baogao: no report could be opened")
             return
@@ -258,18 +297,109 @@ class BaogaoApp(App[None]):
         """What the first screen does not need: bookmarks and the search index."""
         self._startup_collector.end()
         self.open_bookmarks()
-        self.build_search_index()
+        if self.streamed is None:  # a streamed load builds it once every report is in
+            self.build_search_index()
 
     def on_load(self) -> None:
         self._startup_collector.start()  # no garbage collection until the first screen
 
     def on_unmount(self) -> None:
         self._startup_collector.end()  # an app closed before its first screen
+        if self.streamed is not None:
+            self.streamed.close()  # q while loading: the worker processes end now
         if self._segmenter is not None:
             self._segmenter.close()
         offset = self.reader.cursor_offset
         if self.report is not None and offset is not None:
             save_state(replace(self.state, path=self.report.path, offset=offset))
+
+    # --- a streamed load (a cold open) -------------------------------------------------
+
+    def take_arrivals(self) -> None:
+        """Show what the streamed load has read since the last batch: the strip, the new
+        reports in the outline and, for the first of them, the reader."""
+        if self.streamed is None or self.loading is None:
+            return
+        arrivals = self.streamed.take()
+        self.loading.show(arrivals)
+        if arrivals.reports:
+            self._add_reports(arrivals.reports)
+            # Reports are built to last and hold no cycles: out of the collector's scans,
+            # or a full collection over a thousand of them holds every key 100 ms and more.
+            gc.freeze()
+        elif self._waiting is not None:
+            from baogao.tui.screens.loading import waiting_text
+
+            self._waiting.update(waiting_text(arrivals, self.streamed.expected))
+        if arrivals.finished is not None:
+            self._finish_load(arrivals)
+
+    def _add_reports(self, arrived: Sequence[Report]) -> None:
+        self.reports = (*self.reports, *arrived)
+        self._by_path.update((report.path, report) for report in arrived)
+        self._regions = regions(self.reports)
+        self.outline.set_reports(self.reports)
+        if self.report is None:
+            # The report the user left off in, if it came in this batch; else the first.
+            first, offset = arrived[0], 0
+            last = self._by_path.get(self.state.path or "")
+            if last is not None:
+                first, offset = last, min(self.state.offset, len(last.text))
+            if self._waiting is not None:
+                self._waiting.remove()
+                self._waiting = None
+            self.open_report(first, offset)
+            self.outline.follow(first, offset)
+
+    def _finish_load(self, arrivals: Arrivals) -> None:
+        """Every report is in (or the load was stopped): swap in the linked reports,
+        keeping the reader's place, and build the search index over them."""
+        loaded: LoadedCorpus | None = arrivals.finished
+        assert loaded is not None
+        if self._stream_timer is not None:
+            self._stream_timer.stop()
+        sys.setswitchinterval(self._switch_interval)
+        for widget in (self.loading, self._waiting):
+            if widget is not None:
+                widget.remove()
+        self.loading = self._waiting = None
+        self.corpus = loaded.corpus
+        here = self.report.path if self.report is not None else None
+        offset = self.reader.cursor_offset or 0
+        self.reports = loaded.corpus.reports
+        self._by_path = {report.path: report for report in self.reports}
+        self._regions = regions(self.reports)
+        self.outline.set_reports(self.reports)
+        for notice in loaded.notices:
+            self.notify(printable(notice), title="Corpus store", severity="warning", markup=False)
+        errors = loaded.corpus.errors
+        if errors:
+            shown = printable(f"{errors[0].path}: {errors[0].problem}")
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            self.notify(
+                shown + more,
+                title="Could not open a file",
+                severity="error",
+                timeout=12,
+                markup=False,
+            )
+        if not self.reports:
+            self.exit(return_code=1, message="baogao: no report could be opened")
+            return
+        report = self._by_path.get(here or "") or self.reports[0]
+        if report.path != here:
+            offset = 0
+        self.open_report(report, offset)
+        self.outline.follow(report, offset, cursor=False)
+        self.build_search_index()
+
+    def stop_loading(self) -> None:
+        """Esc while loading: read no more files; what was read stays and is linked."""
+        if self.streamed is None or self.loading is None:
+            return
+        self.loading.stopping = True
+        self.streamed.stop()
+        self.take_arrivals()
 
     # --- the outline's width ---------------------------------------------------------
 
@@ -807,6 +937,9 @@ class BaogaoApp(App[None]):
         self._step_hit(-1)
 
     def action_clear_hits(self) -> None:
+        if self.loading is not None and not self.loading.stopping:
+            self.stop_loading()
+            return
         self.search_hits = ()
         self.breadcrumb.set_status("")
 

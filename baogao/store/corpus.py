@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import threading
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
@@ -76,14 +77,15 @@ def _open_store(notices: list[str]) -> CorpusStore | None:
 
 def unstored(paths: Iterable[str | Path]) -> tuple[int, int]:
     """How many report files under `paths` the store lacks, and their bytes: a cold open
-    (worth a progress view) when the first is not 0. Cheap: stats and one query."""
+    (worth streaming) when the first is not 0. Cheap: stats and one query; a file the
+    store has never seen (by path, size and time) counts as lacking, unread."""
     files, _ = report_files(paths)
     store = _open_store([])
     if store is None:
         return len(files), sum(f.stat().st_size for f in files if f.is_file())
     with store:
         try:
-            plan = _plan(files, store, decode=False)
+            plan = _plan(files, store, decode=False, hash_unknown=False)
             stored = store.stored_keys(plan.keys.values())
         except sqlite3.Error:
             return len(files), 0
@@ -91,8 +93,11 @@ def unstored(paths: Iterable[str | Path]) -> tuple[int, int]:
     return len(lacking), sum(plan.sizes.get(f, 0) for f in lacking)
 
 
-def _plan(files: list[Path], store: CorpusStore | None, *, decode: bool = True) -> _Plan:
-    """Stat every file; with a store, find each file's key and the stored entries."""
+def _plan(
+    files: list[Path], store: CorpusStore | None, *, decode: bool = True, hash_unknown: bool = True
+) -> _Plan:
+    """Stat every file; with a store, find each file's key and the stored entries (a file
+    of unknown size and time is read and hashed for its key, unless not `hash_unknown`)."""
     plan = _Plan(files)
     remembered: list[tuple[Path, int, int, str]] = []
     for file in files:
@@ -105,6 +110,8 @@ def _plan(files: list[Path], store: CorpusStore | None, *, decode: bool = True) 
         if store is None:
             continue
         digest = store.known_digest(file, stat.st_size, stat.st_mtime_ns)
+        if digest is None and not hash_unknown:
+            continue
         if digest is None:
             try:
                 digest = file_digest(file.read_bytes())
@@ -375,3 +382,196 @@ def seed_corpus() -> Corpus:
     from baogao.seeds import seed_paths
 
     return load_corpus(seed_paths())
+
+
+@dataclass(frozen=True, slots=True)
+class Arrivals:
+    """What a streamed load has to show since it was last asked (`StreamedLoad.take`)."""
+
+    reports: tuple[Report, ...]  # read since the last take, in the order they came
+    progress: Progress | None  # where the load stands (None before the first file)
+    failed: tuple[ReportError, ...]  # files that failed since the last take
+    linking: bool = False  # every file is in: glossaries are being linked across them
+    finished: LoadedCorpus | None = None  # the whole corpus, linked, once the load is over
+
+
+class StreamedLoad:
+    """A cold open's load, run in a thread beside the app: files are parsed in worker
+    processes and written to the store in batches; the app takes what has arrived now
+    and then (`take`), so the first report is readable as soon as it is parsed. When
+    all are in (or the load is stopped), glossaries are linked across what was read and
+    the whole corpus is handed over once (`Arrivals.finished`).
+
+    The thread only waits on the workers, writes rows and links at the end: the parsing
+    itself never runs beside the event loop (except a corpus too small for processes).
+    """
+
+    def __init__(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        files: int = 0,
+        in_process_bytes: int | None = None,
+    ) -> None:
+        """`files`: how many files are expected (for the first screen, before the walk)."""
+        from baogao.store.workers import IN_PROCESS_BYTES, ParsePool
+
+        self.paths = list(paths)
+        self.expected = files
+        self._pool = ParsePool(IN_PROCESS_BYTES if in_process_bytes is None else in_process_bytes)
+        self._lock = threading.Lock()
+        self._reports: list[Report] = []
+        self._failed: list[ReportError] = []
+        self._progress: Progress | None = None
+        self._linking = False
+        self._finished: LoadedCorpus | None = None
+        self._stopping = threading.Event()  # Esc: read no more files, link what was read
+        self._closing = threading.Event()  # q: give up, end the workers, hand nothing over
+        self._thread = threading.Thread(target=self._run, name="baogao-stream", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        """The loader's thread is at work (it ends when the load is over or closed)."""
+        return self._thread.is_alive()
+
+    @property
+    def workers_alive(self) -> int:
+        """How many of the load's worker processes are running."""
+        return sum(process.is_alive() for process in self._pool.processes)
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping.is_set()
+
+    def take(self) -> Arrivals:
+        """What arrived since the last call; cheap (a lock and a few list swaps)."""
+        with self._lock:
+            reports, self._reports = tuple(self._reports), []
+            failed, self._failed = tuple(self._failed), []
+            return Arrivals(reports, self._progress, failed, self._linking, self._finished)
+
+    def stop(self) -> None:
+        """Read no more files (the parses in flight are dropped); what was read is kept."""
+        self._stopping.set()
+        self._pool.stop()
+
+    def close(self, timeout: float = 2.0) -> None:
+        """End the load and its worker processes (the app is quitting)."""
+        self._closing.set()
+        self.stop()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+        self._pool.stop()  # a worker that started while the first stop ran
+
+    def wait(self, timeout: float | None = None) -> LoadedCorpus | None:
+        """Block until the load is over (for tests and headless use)."""
+        self._thread.join(timeout)
+        return self._finished
+
+    # --- the thread ------------------------------------------------------------------
+
+    def _arrived(self, report: Report | None, progress: Progress) -> None:
+        with self._lock:
+            if report is not None:
+                self._reports.append(report)
+            if progress.failed is not None:
+                self._failed.append(progress.failed)
+            self._progress = progress
+
+    def _run(self) -> None:
+        found = find_reports(self.paths)
+        files = list(found.files)
+        notices: list[str] = []
+        store = _open_store(notices)
+        try:
+            try:
+                reports, keys, errors = self._read(files, store, notices)
+            except sqlite3.DatabaseError as error:  # the store failed mid-load: without it
+                if store is not None:
+                    store.close()
+                store = None
+                notices.append(
+                    f"the corpus store is unusable ({error}): reports are parsed each time"
+                )
+                reports, keys, errors = self._read(files, None, notices)
+            if self._closing.is_set():
+                return
+            with self._lock:
+                self._linking = True
+            try:
+                linked = _linked(tuple(reports), keys, store, notices)
+                if store is not None:
+                    store.prune()
+            except sqlite3.DatabaseError:
+                from baogao.parsers.link import link_glossaries
+
+                linked = link_glossaries(tuple(reports))
+        finally:
+            if store is not None:
+                store.close()
+            self._pool.stop()
+        corpus = Corpus(linked, (*found.errors, *errors), tuple(found.skipped))
+        with self._lock:
+            self._finished = LoadedCorpus(corpus, tuple(notices))
+
+    def _read(
+        self, files: list[Path], store: CorpusStore | None, notices: list[str]
+    ) -> tuple[list[Report], list[str], list[ReportError]]:
+        """Every report of `files` (stored ones first, then each as its parse finishes),
+        handed over as it comes; returns them in file order, with their keys."""
+        plan = _plan(files, store)
+        notices.extend(plan.notices)
+        plan.notices.clear()
+        total, bytes_total = len(files), sum(plan.sizes.values())
+        done = bytes_done = 0
+        by_file: dict[Path, Report] = {}
+        misses = plan.misses()
+        missed = set(misses)
+        for file in files:
+            if file in missed or file in plan.errors or self._stopping.is_set():
+                continue
+            report = _report(file, plan, None, store)
+            done += 1
+            bytes_done += plan.sizes.get(file, 0)
+            if report is not None:
+                by_file[file] = report
+            self._arrived(report, Progress(done, total, bytes_done, bytes_total, str(file)))
+        for file in files:  # a file that could not be stat'ed counts as done
+            if file in plan.errors and file not in missed:
+                done += 1
+                self._arrived(
+                    None,
+                    Progress(done, total, bytes_done, bytes_total, str(file), plan.errors[file]),
+                )
+        batch: list[tuple[str, int, bytes, bytes]] = []
+        by_name = {str(file): file for file in misses}
+        sizes = [plan.sizes.get(file, 0) for file in misses]
+        for parsed in self._pool.parse(misses, sizes, encode=store is not None):
+            if self._stopping.is_set():
+                break
+            file = by_name[parsed.path]
+            done += 1
+            bytes_done += plan.sizes.get(file, 0)
+            report = _report(file, plan, parsed, store) if parsed.error is None else None
+            if parsed.error is not None:
+                plan.errors[file] = parsed.error
+            elif store is not None and parsed.summary is not None and parsed.body is not None:
+                key = report_key(parsed.digest, file.name)
+                plan.keys[file] = key
+                batch.append((key, parsed.text_bytes, parsed.summary, parsed.body))
+                if len(batch) >= WRITE_BATCH:
+                    store.put(batch)
+                    batch = []
+            if report is not None:
+                by_file[file] = report
+            self._arrived(
+                report, Progress(done, total, bytes_done, bytes_total, parsed.path, parsed.error)
+            )
+        if store is not None and batch:
+            store.put(batch)
+        kept = [file for file in files if file in by_file]
+        errors = [plan.errors[file] for file in files if file in plan.errors]
+        return [by_file[file] for file in kept], [plan.keys.get(file, "") for file in kept], errors

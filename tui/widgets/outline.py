@@ -8,7 +8,7 @@ the first time it is expanded, so the first screen builds only a handful of node
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import ClassVar, NamedTuple
 
@@ -489,3 +489,42 @@ class Outline(LineView, can_focus=True):
             text.append(" ")
             text.append_text(badge)
         return text
+
+    def set_reports(self, reports: Sequence[Report]) -> None:
+        """Show `reports` instead, keeping the cursor on the same node where it still
+        exists and opened nodes open (a streamed load adds reports as they arrive)."""
+
+        def key(node: Node) -> tuple[str, str | None, int | None]:
+            entry = node.entry
+            path = entry.report.path if entry.report is not None else None
+            return (entry.region, path, entry.section.start if entry.section else None)
+
+        def walk(nodes: Iterable[Node]) -> Iterator[Node]:
+            for node in nodes:
+                yield node
+                yield from walk(node.children)
+
+        opened = {key(node): node.expanded for node in walk(self._top)}
+        cursor = key(self.cursor_node) if self.cursor_node is not None else None
+        current = key(self._current) if self._current is not None else None
+        fresh = Outline(tuple(reports))
+        self._top, self._regions = fresh._top, fresh._regions
+        self._documents, self._sections = fresh._documents, {}
+        found: dict[tuple[str, str | None, int | None], Node] = {}
+        pending = list(self._top)
+        while pending:  # open again what was open (a document's sections are made then)
+            node = pending.pop()
+            found[key(node)] = node
+            node.expanded = opened.get(key(node), node.expanded)
+            if node.expanded:
+                self._fill(node)
+                pending.extend(node.children)
+        self._current = found.get(current) if current is not None else None
+        self._rows = list(visible(self._top))
+        self._cursor = -1
+        if cursor is not None:
+            kept = found.get(cursor)
+            if kept is None and cursor[1] is not None:  # its section is gone: its document
+                kept = self._documents.get(cursor[1])
+            self._cursor = self._row_of(kept) if kept is not None else 0
+        self._relayout()
