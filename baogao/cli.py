@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 SUBCOMMANDS = ("dump", "indicators", "text", "index", "compare", "bookmarks")
 NO_CACHE = "--no-cache"
-COLD_OPEN_BYTES = 1_000_000  # unstored bytes worth the loading view (about 0.4 s of parsing)
 
 
 def _paths_or_seeds(paths: Sequence[str]) -> list[str]:
@@ -237,25 +236,20 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     return run_bookmarks_command(args.action, Path(args.file))
 
 
-def _cold_open(paths: Sequence[str]) -> StreamedLoad | None:
-    """On a terminal, when the store lacks much of `paths`, a load to stream into the
-    explorer (it opens at once, the reports join it as they are parsed); else None."""
+def _streamed_open(paths: Sequence[str]) -> StreamedLoad | None:
+    """On a terminal, a load to stream into the explorer (it opens at once and the reports
+    join it as they are read) when there are many files or much to parse; else None."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return None
-    from baogao.store import unstored
+    from baogao.store import streamed_open
 
-    files, size = unstored(paths)
-    if size < COLD_OPEN_BYTES:
-        return None
-    from baogao.store.corpus import StreamedLoad
-
-    return StreamedLoad(paths, files=files)
+    return streamed_open(paths)
 
 
 def cmd_open(paths: Sequence[str]) -> int:
     no_cache = NO_CACHE in paths
     paths = _paths_or_seeds([path for path in paths if path != NO_CACHE])
-    streamed = None if no_cache else _cold_open(paths)
+    streamed = None if no_cache else _streamed_open(paths)
     if streamed is not None:
         from baogao.tui.app import BaogaoApp
 

@@ -34,7 +34,7 @@ from baogao.display import printable
 from baogao.parsers import Corpus, Report
 from baogao.parsers.model import Location, Section
 from baogao.seeds import seed_paths
-from baogao.store import open_corpus
+from baogao.store import open_corpus, streamed_open
 from baogao.tui import collector
 from baogao.tui.bindings import declared_bindings
 from baogao.tui.history import History
@@ -69,6 +69,7 @@ INDEX_STEP_PAUSE = 0.01  # s between build steps (sleep(0) would spin while piny
 SEGMENTER_POLL = 0.1  # s between looks at whether jieba's process is up
 SEGMENTER_LOOKS = 600  # a minute: a process that never comes up leaves pieces whole
 STREAM_SWITCH_INTERVAL = 0.0005  # s: the GIL comes back to the event loop this soon
+FIRST_REPORT_POLL = 0.005  # s between looks for the first report of a streamed load
 STREAM_BATCH = 0.25  # s between takes of what a streamed load has read (the outline grows)
 WARM_UP_PIECE = "政府工作报告"  # asked of jieba's process, so its pipe is read as it comes up
 
@@ -171,9 +172,17 @@ class BaogaoApp(App[None]):
         self.loading: LoadingStrip | None = None  # the strip while `streamed` runs
         self._waiting: Static | None = None  # "loading 3 of 1,000 files…" in the reader
         self._stream_timer: Timer | None = None
+        self._first_poll: Timer | None = None  # while no report is readable yet
         self._switch_interval = sys.getswitchinterval()  # restored once the load is over
+        if corpus is None and streamed is None and paths:
+            streamed = streamed_open(paths)  # many files, or much to parse: stream them
+            self.streamed = streamed
+        self.state = load_state()
         if streamed is not None:
-            corpus = Corpus((), ())
+            # A stored first report is read now: the first frame shows it, not a wait.
+            streamed.first = self.state.path  # where the user left off comes first
+            head = streamed.read_first()
+            corpus = Corpus((head,) if head is not None else (), ())
         elif corpus is None:
             loaded = open_corpus(paths or seed_paths())
             corpus, notices = loaded.corpus, loaded.notices
@@ -194,7 +203,6 @@ class BaogaoApp(App[None]):
         self.bookmarks: BookmarkStore | None = None  # opened right after the first screen
         self._bookmarks_read: Future[BookmarkStore] = Future()  # the thread reading it
         self._startup_collector = collector.StartupPause()
-        self.state = load_state()
         self._outline_led = False  # the reader's next move came from Enter in the outline
         self._segmenter: SegmenterProcess | None = None  # jieba, started after the index
         self.history = History()  # reading positions that jumps left behind
@@ -224,7 +232,7 @@ class BaogaoApp(App[None]):
             yield self.loading
         yield self.outline
         yield self.breadcrumb
-        if self.streamed is not None:
+        if self.streamed is not None and not self.reports:
             self._waiting = Static(f"loading 0 of {self.streamed.expected:,} files…", id="waiting")
             yield self._waiting
         yield self.reader
@@ -243,20 +251,32 @@ class BaogaoApp(App[None]):
         if self.streamed is not None:
             self.call_after_refresh(self.after_first_screen)
             self.fit_outline()
-            start_resource_tracker()  # the workers are spawned: see start_resource_tracker
+            # Workers are spawned only for files to parse: the tracker they need (see
+            # start_resource_tracker) is started then, on the event loop, not before the
+            # first frame (it costs some 45 ms).
+            self.streamed.before_spawn = self._start_tracker_from_loader
             # The loader's thread turns CPU-bound while it links the glossaries; each time
             # the event loop gives up the interpreter (every select) it would wait up to
             # the 5 ms switch interval to get it back, a dozen times a key.
             self._switch_interval = sys.getswitchinterval()
             sys.setswitchinterval(STREAM_SWITCH_INTERVAL)
-            self.call_after_refresh(self.streamed.start)  # the first frame comes first
+            self.streamed.start()  # its thread reads while the first frame is drawn
             self._stream_timer = self.set_interval(STREAM_BATCH, self.take_arrivals)
+            if not self.reports:
+                # Until a report is readable, look for one often: the batches' quarter
+                # second would keep the reader empty after the first report is parsed.
+                self._first_poll = self.set_interval(FIRST_REPORT_POLL, self._take_first)
+                return
+            self.open_first_report()
             return
         if not self.reports:
             self.exit(return_code=1, message="baogao: no report could be opened")
             return
         self.call_after_refresh(self.after_first_screen)
         self.fit_outline()
+        self.open_first_report()
+
+    def open_first_report(self) -> None:
         # Where the user left off, if that report is open again; else the first report.
         first, offset = self.reports[0], 0
         last = self._by_path.get(self.state.path or "")
@@ -315,6 +335,17 @@ class BaogaoApp(App[None]):
 
     # --- a streamed load (a cold open) -------------------------------------------------
 
+    def _start_tracker_from_loader(self) -> None:
+        with suppress(RuntimeError):  # the app is closing: the load is stopping too
+            self.call_from_thread(start_resource_tracker)
+
+    def _take_first(self) -> None:
+        if self.report is not None or self.streamed is None or self.loading is None:
+            if self._first_poll is not None:
+                self._first_poll.stop()
+            return
+        self.take_arrivals()
+
     def take_arrivals(self) -> None:
         """Show what the streamed load has read since the last batch: the strip, the new
         reports in the outline and, for the first of them, the reader."""
@@ -356,8 +387,9 @@ class BaogaoApp(App[None]):
         keeping the reader's place, and build the search index over them."""
         loaded: LoadedCorpus | None = arrivals.finished
         assert loaded is not None
-        if self._stream_timer is not None:
-            self._stream_timer.stop()
+        for timer in (self._stream_timer, self._first_poll):
+            if timer is not None:
+                timer.stop()
         sys.setswitchinterval(self._switch_interval)
         for widget in (self.loading, self._waiting):
             if widget is not None:

@@ -3,7 +3,8 @@
 database  the tables, keys, checksums, set-aside and pruning (CorpusStore)
 codec     a report's model as validated JSON (never pickle)
 workers   parsing in worker processes (progress: what a load reports as it goes)
-corpus    loading through the store: open_corpus, load_corpus, index_paths, summaries
+corpus    loading through the store: open_corpus, streamed_open (StreamedLoad), index_paths,
+          summaries
 """
 
 from baogao.store.corpus import (
@@ -15,6 +16,7 @@ from baogao.store.corpus import (
     open_corpus,
     read_report,
     seed_corpus,
+    streamed_open,
     summaries,
     unstored,
 )
@@ -31,6 +33,7 @@ __all__ = [
     "open_corpus",
     "read_report",
     "seed_corpus",
+    "streamed_open",
     "summaries",
     "unstored",
 ]

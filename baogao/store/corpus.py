@@ -12,16 +12,20 @@ from __future__ import annotations
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from baogao import parsers
-from baogao.parsers import Corpus, Report, ReportError, find_reports, report_files
+from baogao.parsers import Corpus, Found, Report, ReportError, find_reports, report_files
 from baogao.store import codec
 from baogao.store.database import CorpusStore, Entry, StoreUnavailable, file_digest, report_key
 from baogao.store.progress import Parsed, Progress, ProgressCallback
+
+if TYPE_CHECKING:
+    from baogao.store.workers import ParsePool
 
 WRITE_BATCH = 64  # parsed reports written per transaction
 
@@ -91,6 +95,23 @@ def unstored(paths: Iterable[str | Path]) -> tuple[int, int]:
             return len(files), 0
     lacking = [f for f in files if plan.keys.get(f) not in stored]
     return len(lacking), sum(plan.sizes.get(f, 0) for f in lacking)
+
+
+COLD_OPEN_BYTES = 1_000_000  # unstored bytes worth streaming (about 0.4 s of parsing)
+# Files worth streaming even when all are stored: reading a report back costs about 2 ms
+# (its glossary, occurrences and figures become objects), so at this many the first
+# screen would wait a tenth of a second or more for reports it does not show.
+WARM_STREAM_FILES = 64
+
+
+def streamed_open(paths: Iterable[str | Path]) -> StreamedLoad | None:
+    """A load to stream into the explorer when opening `paths` in one go would keep its
+    first screen waiting: many files (stored or not), or much that is not stored yet."""
+    paths = list(paths)
+    found = find_reports(paths)
+    if len(found.files) < WARM_STREAM_FILES and unstored(paths)[1] < COLD_OPEN_BYTES:
+        return None
+    return StreamedLoad(paths, files=len(found.files), found=found)
 
 
 def _plan(
@@ -412,13 +433,22 @@ class StreamedLoad:
         *,
         files: int = 0,
         in_process_bytes: int | None = None,
+        found: Found | None = None,
     ) -> None:
-        """`files`: how many files are expected (for the first screen, before the walk)."""
-        from baogao.store.workers import IN_PROCESS_BYTES, ParsePool
-
+        """`files`: how many files are expected (for the first screen, before the walk);
+        `found`: the walk of `paths` when it was done already."""
         self.paths = list(paths)
+        self._found = found
+        self._head: tuple[Path, Report] | None = None  # read by read_first, not handed over
         self.expected = files
-        self._pool = ParsePool(IN_PROCESS_BYTES if in_process_bytes is None else in_process_bytes)
+        self.first: str | None = None  # the path to read first (where the user left off)
+        # Called in the loader's thread before the first worker process is spawned (the
+        # app starts multiprocessing's resource tracker there); a warm load spawns none.
+        self.before_spawn: Callable[[], None] | None = None
+        self._in_process_bytes = in_process_bytes
+        # Made in the loader's thread: importing the process pool costs the first
+        # screen some 15 ms, and a warm load never needs it.
+        self._pool: ParsePool | None = None
         self._lock = threading.Lock()
         self._reports: list[Report] = []
         self._failed: list[ReportError] = []
@@ -432,6 +462,33 @@ class StreamedLoad:
     def start(self) -> None:
         self._thread.start()
 
+    def read_first(self) -> Report | None:
+        """The first report of the load (`first`, else the first file) if the store holds
+        it, read now, before `start`, so the first screen can show it: a warm open's
+        first frame is then its full first screen. None when it must be parsed."""
+        found = self._found or find_reports(self.paths)
+        self._found = found
+        head = next((f for f in found.files if str(f) == self.first), None)
+        if head is None and found.files:
+            head = found.files[0]
+        if head is None:
+            return None
+        store = _open_store([])  # its notices come again with the load's own store
+        if store is None:
+            return None
+        with store:
+            try:
+                plan = _plan([head], store)
+                if plan.misses() or head in plan.errors or plan.notices:
+                    return None
+                report = _report(head, plan, None, store)
+            except (sqlite3.Error, codec.ModelError):
+                return None
+        if report is not None and not plan.notices:
+            self._head = (head, report)
+            return report
+        return None
+
     @property
     def running(self) -> bool:
         """The loader's thread is at work (it ends when the load is over or closed)."""
@@ -440,7 +497,27 @@ class StreamedLoad:
     @property
     def workers_alive(self) -> int:
         """How many of the load's worker processes are running."""
-        return sum(process.is_alive() for process in self._pool.processes)
+        pool = self._pool
+        return 0 if pool is None else sum(process.is_alive() for process in pool.processes)
+
+    def _parse_pool(self) -> ParsePool:
+        """The load's pool of workers, made on first use (in the loader's thread)."""
+        from baogao.store.workers import IN_PROCESS_BYTES, ParsePool
+
+        with self._lock:
+            if self._pool is None:
+                limit = self._in_process_bytes
+                pool = self._pool = ParsePool(IN_PROCESS_BYTES if limit is None else limit)
+                pool.before_spawn = self.before_spawn
+                if self._stopping.is_set():
+                    pool.stop()
+            return self._pool
+
+    def _stop_pool(self) -> None:
+        with self._lock:
+            pool = self._pool
+        if pool is not None:
+            pool.stop()
 
     @property
     def stopping(self) -> bool:
@@ -456,7 +533,7 @@ class StreamedLoad:
     def stop(self) -> None:
         """Read no more files (the parses in flight are dropped); what was read is kept."""
         self._stopping.set()
-        self._pool.stop()
+        self._stop_pool()
 
     def close(self, timeout: float = 2.0) -> None:
         """End the load and its worker processes (the app is quitting)."""
@@ -464,7 +541,7 @@ class StreamedLoad:
         self.stop()
         if self._thread.is_alive():
             self._thread.join(timeout)
-        self._pool.stop()  # a worker that started while the first stop ran
+        self._stop_pool()  # a worker that started while the first stop ran
 
     def wait(self, timeout: float | None = None) -> LoadedCorpus | None:
         """Block until the load is over (for tests and headless use)."""
@@ -482,7 +559,7 @@ class StreamedLoad:
             self._progress = progress
 
     def _run(self) -> None:
-        found = find_reports(self.paths)
+        found = self._found or find_reports(self.paths)
         files = list(found.files)
         notices: list[str] = []
         store = _open_store(notices)
@@ -512,7 +589,7 @@ class StreamedLoad:
         finally:
             if store is not None:
                 store.close()
-            self._pool.stop()
+            self._stop_pool()
         corpus = Corpus(linked, (*found.errors, *errors), tuple(found.skipped))
         with self._lock:
             self._finished = LoadedCorpus(corpus, tuple(notices))
@@ -522,23 +599,39 @@ class StreamedLoad:
     ) -> tuple[list[Report], list[str], list[ReportError]]:
         """Every report of `files` (stored ones first, then each as its parse finishes),
         handed over as it comes; returns them in file order, with their keys."""
-        plan = _plan(files, store)
-        notices.extend(plan.notices)
-        plan.notices.clear()
-        total, bytes_total = len(files), sum(plan.sizes.values())
+        # The first file is planned on its own, so a stored one is on screen before the
+        # store has looked up (and decoded the summaries of) every other.
+        plan = _Plan(files)
+        total = len(files)
         done = bytes_done = 0
         by_file: dict[Path, Report] = {}
+        preferred = [file for file in files if str(file) == self.first]
+        reading = preferred + [file for file in files if file not in preferred]
+        for chunk in (reading[:1], reading[1:]):
+            part = _plan(chunk, store) if chunk else _Plan([])
+            plan.sizes.update(part.sizes)
+            plan.keys.update(part.keys)
+            plan.entries.update(part.entries)
+            plan.errors.update(part.errors)
+            notices.extend(part.notices)
+            bytes_total = sum(plan.sizes.values())
+            missed = set(part.misses())
+            for file in chunk:
+                if file in missed or file in plan.errors or self._stopping.is_set():
+                    continue
+                report: Report | None
+                shown: Report | None
+                if self._head is not None and file == self._head[0]:
+                    report, shown = self._head[1], None  # the app has it already
+                else:
+                    report = shown = _report(file, plan, None, store)
+                done += 1
+                bytes_done += plan.sizes.get(file, 0)
+                if report is not None:
+                    by_file[file] = report
+                self._arrived(shown, Progress(done, total, bytes_done, bytes_total, str(file)))
         misses = plan.misses()
         missed = set(misses)
-        for file in files:
-            if file in missed or file in plan.errors or self._stopping.is_set():
-                continue
-            report = _report(file, plan, None, store)
-            done += 1
-            bytes_done += plan.sizes.get(file, 0)
-            if report is not None:
-                by_file[file] = report
-            self._arrived(report, Progress(done, total, bytes_done, bytes_total, str(file)))
         for file in files:  # a file that could not be stat'ed counts as done
             if file in plan.errors and file not in missed:
                 done += 1
@@ -549,7 +642,8 @@ class StreamedLoad:
         batch: list[tuple[str, int, bytes, bytes]] = []
         by_name = {str(file): file for file in misses}
         sizes = [plan.sizes.get(file, 0) for file in misses]
-        for parsed in self._pool.parse(misses, sizes, encode=store is not None):
+        pool = self._parse_pool() if misses else None
+        for parsed in pool.parse(misses, sizes, encode=store is not None) if pool else ():
             if self._stopping.is_set():
                 break
             file = by_name[parsed.path]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
@@ -147,6 +147,7 @@ class ParsePool:
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
         self.stopped = False
+        self.before_spawn: Callable[[], None] | None = None  # run before the first process
 
     def parse(
         self, files: Sequence[Path], sizes: Sequence[int], *, encode: bool
@@ -159,6 +160,8 @@ class ParsePool:
                 yield parse_one(str(file), encode, keep_report=True)
             return
         # A streamed load runs beside the app's threads: spawn, never fork (see parse_files).
+        if self.before_spawn is not None:
+            self.before_spawn()
         context = _tracked_context("spawn", self._started)
         workers = min(worker_count(), len(files))
         finished: set[str] = set()

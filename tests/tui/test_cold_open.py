@@ -17,7 +17,7 @@ from textual.widgets import ProgressBar
 
 from baogao.seeds import seed_paths
 from baogao.store import unstored, workers
-from baogao.store.corpus import StreamedLoad
+from baogao.store.corpus import WARM_STREAM_FILES, StreamedLoad, index_paths, streamed_open
 from baogao.tui.app import BaogaoApp
 from baogao.tui.screens.search import SearchScreen
 from tests.tui.helpers import screen_text
@@ -189,3 +189,30 @@ async def test_reports_joining_the_outline_keep_its_cursor_and_open_nodes() -> N
         assert kept is not None and kept is not cursor  # a node of the new tree
         assert kept.label == cursor.label and kept.expanded
         assert len(outline.rows) > rows  # the documents that joined
+
+
+async def test_a_warm_open_of_many_files_shows_its_first_report_at_once(tmp_path: Path) -> None:
+    """Reading a thousand stored reports back takes seconds: the first is read before
+    the first frame, the others stream in behind it."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    seeds = [seed.read_bytes() for seed in seed_paths()]
+    for index in range(WARM_STREAM_FILES):
+        (folder / f"{index:03}.txt").write_bytes(seeds[index % SEEDS])
+    assert index_paths([folder]).stored == WARM_STREAM_FILES
+    app = BaogaoApp(paths=[str(folder)])
+    assert app.streamed is not None and len(app.reports) == 1  # read before the first frame
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.report is app.reports[0]
+        assert app.reader.visible_text().splitlines()[0].strip()[:5] in app.report.text
+        assert "loading 0 of" not in screen_text(app)
+        await until(pilot, lambda: app.loading is None)
+        assert len(app.reports) == WARM_STREAM_FILES
+        assert app.report is not None and app.report.path == str(folder / "000.txt")
+
+
+def test_a_few_stored_files_open_in_one_go(tmp_path: Path) -> None:
+    folder = seed_folder(tmp_path)
+    index_paths([folder])
+    assert streamed_open([folder]) is None
