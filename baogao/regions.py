@@ -123,6 +123,7 @@ def _step(division: Division) -> Step:
 
 
 OTHER_STEP: Step = ("", OTHER, (2, "", OTHER))
+UNPLACED = (1, "", "")  # the order of what the gazetteer cannot place: as met (sorts stable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,12 +147,12 @@ def placement(name: str, parent_name: str | None) -> Placement:
         if found.level == Level.COUNTY:
             return Placement(steps, order)
         return Placement((*steps, _step(found)), order, own=True)
-    order = (1, "", name)
+    order = UNPLACED  # in the order met
     if parent_name:
         above = division_of(parent_name, None)
         if above is not None and above.level != Level.NATION:
             return Placement(tuple(_step(d) for d in (*ancestors(above), above)), order)
-        return Placement((OTHER_STEP, (parent_name, parent_name, (1, "", parent_name))), order)
+        return Placement((OTHER_STEP, (parent_name, parent_name, UNPLACED)), order)
     return Placement((OTHER_STEP,), order)
 
 
