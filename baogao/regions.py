@@ -169,6 +169,10 @@ class _Level:
         children: list[RegionGroup | RegionReports] = list(self.regions)
         for (key, name, order), level in self.groups.values():
             inner = level.freeze()
+            alone = inner[0] if len(inner) == 1 else None
+            if isinstance(alone, RegionReports) and key and alone.order[1] == key:
+                children.append(alone)  # a division with its own reports only: no group
+                continue
             count = sum(child.count for child in inner)
             children.append(RegionGroup(name, key or OTHER, inner, count, order))
         children.sort(key=lambda child: child.order)

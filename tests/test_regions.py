@@ -94,7 +94,14 @@ def test_a_name_in_another_province_is_not_taken_for_a_region_of_another_parent(
     tree = region_tree([*provinces(), report("安宁市", "伊犁哈萨克自治州")])
     ili = group(group(tree, "新疆维吾尔自治区"), "伊犁哈萨克自治州")
     assert names(ili.children) == ["安宁市"]
-    assert "安宁市" not in [r.name for r in group(tree, "云南省").walk()]
+    yunnan = next(child for child in tree.children if child.name == "云南省")
+    assert isinstance(yunnan, RegionReports)  # 云南省's own report, and no 安宁市 in it
+
+
+def test_a_province_with_only_its_own_reports_is_a_region_not_a_group() -> None:
+    tree = region_tree([*provinces(), report("江西省", year=2025)])
+    jiangxi = next(child for child in tree.children if child.name == "江西省")
+    assert isinstance(jiangxi, RegionReports) and jiangxi.count == 2
 
 
 def test_regions_the_gazetteer_does_not_know_go_to_other_last() -> None:

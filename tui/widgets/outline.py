@@ -348,6 +348,11 @@ class Outline(LineView, can_focus=True):
         return self._rows[self._cursor] if 0 <= self._cursor < len(self._rows) else None
 
     @property
+    def visible_nodes(self) -> tuple[Node, ...]:
+        """The nodes of the visible rows, top to bottom (scrolled out of view or not)."""
+        return tuple(self._rows)
+
+    @property
     def rows(self) -> tuple[str, ...]:
         """The labels of the visible rows (for tests)."""
         return tuple(node.label for node in self._rows)
