@@ -208,6 +208,7 @@ class Outline(LineView, can_focus=True):
         self._regions: dict[str, Node] = {}
         self._sections: dict[tuple[str, int], Node] = {}
         self._group_nodes: dict[str, Node] = {}
+        self._row_labels: dict[str, tuple[Report, str]] = {}
         self._rows: list[Node] = []
         self._cursor = -1  # no cursor until the first move, as in Textual's Tree
         self._current: Node | None = None
@@ -242,7 +243,7 @@ class Outline(LineView, can_focus=True):
         self._place_node(parent, region_node)
         self._regions[region] = region_node
         by_text: dict[str, Node] = {}  # the same text opened twice is shown once
-        labels = [document_row_label(report) for report in child.reports]
+        labels = [self._row_label(report) for report in child.reports]
         named = Counter(labels)  # counted once: a region may hold hundreds of documents
         for report, label in zip(child.reports, labels, strict=True):
             kept = by_text.get(report.text)
@@ -254,6 +255,15 @@ class Outline(LineView, can_focus=True):
             node = region_node.add(label, Entry(region, report), bool(report.sections))
             by_text[report.text] = node
             self._documents[report.path] = node
+
+    def _row_label(self, report: Report) -> str:
+        """A document's row label, made once per report (set_reports makes rows again)."""
+        kept = self._row_labels.get(report.path)
+        if kept is not None and kept[0] is report:
+            return kept[1]
+        label = document_row_label(report)
+        self._row_labels[report.path] = (report, label)
+        return label
 
     def _place_node(self, parent: Node | None, node: Node) -> None:
         if parent is None:
