@@ -18,7 +18,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
@@ -209,6 +209,7 @@ class Outline(LineView, can_focus=True):
         self._sections: dict[tuple[str, int], Node] = {}
         self._group_nodes: dict[str, Node] = {}
         self._row_labels: dict[str, tuple[Report, str]] = {}
+        self._paint_styles: dict[str, Style] = {}
         self._rows: list[Node] = []
         self._cursor = -1  # no cursor until the first move, as in Textual's Tree
         self._current: Node | None = None
@@ -381,12 +382,19 @@ class Outline(LineView, can_focus=True):
 
     def _set_cursor(self, row: int) -> None:
         row = max(0, min(row, len(self._rows) - 1))
-        self._cursor = row
+        was, self._cursor = self._cursor, row
         height = max(self.scrollable_content_region.height, 1)
         if row < self.scroll_y:
             self.scroll_to(y=row, animate=False, immediate=True)
         elif row >= self.scroll_y + height:
             self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+        elif self.size and row != was:
+            # In view: only the rows the cursor left and entered are drawn again (a
+            # whole repaint also draws the scrollbar, as much again at 1,000 reports).
+            if 0 <= was < len(self._rows):
+                self.refresh_line(was)
+            self.refresh_line(row)
+            return
         self._repaint()
 
     def _repaint(self) -> None:
@@ -557,13 +565,23 @@ class Outline(LineView, can_focus=True):
 
     # --- drawing -------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._paint_styles = {}  # component styles looked up once a paint
+        return super().render_lines(crop)
+
+    def _component(self, name: str) -> Style:
+        style = self._paint_styles.get(name)
+        if style is None:
+            style = self._paint_styles[name] = self.get_component_rich_style(name)
+        return style
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row = round(self.scroll_y) + y
         base = self.base_style
         if row >= len(self._rows):
             return Strip.blank(width, base)
-        cursor = self.get_component_rich_style("outline--cursor") if row == self._cursor else None
+        cursor = self._component("outline--cursor") if row == self._cursor else None
         text = self.row_text(self._rows[row], width, cursor)
         segments = list(text.render(self.app.console))
         fill = base if cursor is None else base + cursor
@@ -576,19 +594,19 @@ class Outline(LineView, can_focus=True):
         label = Text(node.label, end="")
         tail: Text | None = None  # after the label: a count or a badge
         if entry.group is not None:
-            label.stylize(self.get_component_rich_style("outline--group"))
+            label.stylize(self._component("outline--group"))
             tail = Text(f"({entry.group.count})", style="dim", end="")
         elif entry.report is None:
-            label.stylize(self.get_component_rich_style("outline--region"))
+            label.stylize(self._component("outline--region"))
             tail = Text(str(len(node.children)), style="dim", end="")  # documents shown
         elif entry.section is None:
-            label.stylize(self.get_component_rich_style("outline--document"))
+            label.stylize(self._component("outline--document"))
         elif entry.section.level == 0 and entry.section.kind in BADGES:
             word, component = BADGES[entry.section.kind]
-            tail = Text(word, style=self.get_component_rich_style(component), end="")
+            tail = Text(word, style=self._component(component), end="")
         current = node is self._current
         if current:
-            label.stylize(self.get_component_rich_style("outline--current"))
+            label.stylize(self._component("outline--current"))
         if cursor is not None:
             label.stylize(cursor)
             if tail is not None and entry.section is None:
