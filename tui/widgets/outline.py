@@ -122,7 +122,7 @@ class Outline(LineView, can_focus=True):
     collapse and expand."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", show=False),
+        Binding("enter", "open", "Open (a group: open / close)", show=False),
         Binding("space", "toggle_node", "Expand / collapse", show=False),
         *CURSOR_BINDINGS,
         Binding("h,left", "collapse_or_parent", "Collapse / parent", show=False),
