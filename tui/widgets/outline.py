@@ -1,8 +1,10 @@
-"""The outline: regions -> their documents -> each document's section tree.
+"""The outline: (groups ->) regions -> their documents -> each document's section tree.
 
 A small tree drawn line by line on a ScrollView (Textual's Tree widget costs the first
 screen about 10 ms more in styling and drawing). A document's sections become nodes
 the first time it is expanded, so the first screen builds only a handful of nodes.
+Many regions are grouped by province and prefecture (baogao.regions), groups closed
+but for the one the reader is in.
 """
 
 from __future__ import annotations
@@ -16,15 +18,23 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
 from baogao.parsers.model import Report, Section, SectionKind, SourceFormat
+from baogao.regions import (
+    UNKNOWN_REGION,
+    RegionGroup,
+    RegionReports,
+    by_year,
+    region_of,
+    region_tree,
+    regions,
+)
 from baogao.tui.bindings import CURSOR_BINDINGS
 from baogao.tui.widgets.line_view import LineView
 
-UNKNOWN_REGION = "未标明地区"
 UNTITLED = "（无标题）"
 EXPANDED, COLLAPSED, LEAF = "▼ ", "▶ ", "  "
 CURRENT = "▌"  # in the first (indent) column of the section the reader is in
@@ -40,32 +50,15 @@ BADGES: dict[SectionKind, tuple[str, str]] = {
 
 
 class Entry(NamedTuple):
-    """What a node stands for: a region, a document, or one of its sections."""
+    """What a node stands for: a group of regions, a region, a document, or a section."""
 
-    region: str
+    region: str  # the group's name for a group
     report: Report | None = None
     section: Section | None = None
+    group: RegionGroup | None = None
 
 
-def region_of(report: Report) -> str:
-    return report.meta.region or UNKNOWN_REGION
-
-
-def by_year(report: Report) -> tuple[bool, int]:
-    """Sort key: the year a report is about (Metadata.year), reports without one last."""
-    year = report.meta.year
-    return (year is None, year or 0)
-
-
-def regions(reports: Iterable[Report]) -> dict[str, list[Report]]:
-    """Reports grouped by region, regions in the order first met, a region's documents
-    in year order (documents of one year, or of none, in the order met)."""
-    grouped: dict[str, list[Report]] = {}
-    for report in reports:
-        grouped.setdefault(region_of(report), []).append(report)
-    for members in grouped.values():
-        members.sort(key=by_year)
-    return grouped
+__all__ = ["UNKNOWN_REGION", "Entry", "Outline", "by_year", "region_of", "regions"]
 
 
 # Formats worth naming in the outline: a text file is the usual case and says nothing.
@@ -100,6 +93,18 @@ class Node:
         self.children.append(child)
         return child
 
+    @property
+    def key(self) -> tuple[str | int, ...]:
+        """What the node stands for, the same across rebuilds of the outline."""
+        entry = self.entry
+        if entry.group is not None:
+            return ("group", entry.group.key)
+        if entry.report is None:
+            return ("region", entry.region)
+        if entry.section is None:
+            return ("document", entry.report.path)
+        return ("section", entry.report.path, entry.section.start)
+
     def __repr__(self) -> str:
         return f"Node({self.label!r})"
 
@@ -113,10 +118,11 @@ def visible(nodes: Iterable[Node]) -> Iterator[Node]:
 
 
 class Outline(LineView, can_focus=True):
-    """Regions, documents and sections; Enter opens, h/l collapse and expand."""
+    """Groups, regions, documents and sections; Enter opens (a group: or closes), h/l
+    collapse and expand."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", show=False),
+        Binding("enter", "open", "Open (a group: open / close)", show=False),
         Binding("space", "toggle_node", "Expand / collapse", show=False),
         *CURSOR_BINDINGS,
         Binding("h,left", "collapse_or_parent", "Collapse / parent", show=False),
@@ -126,6 +132,7 @@ class Outline(LineView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "outline--cursor",
         "outline--current",
+        "outline--group",
         "outline--region",
         "outline--document",
         "outline--review",
@@ -145,6 +152,7 @@ class Outline(LineView, can_focus=True):
             text-style: $block-cursor-text-style;
         }
         & > .outline--current { color: $text-accent; text-style: bold; }
+        & > .outline--group { text-style: bold; color: $text-secondary; }
         & > .outline--region { text-style: bold; color: $text-primary; }
         & > .outline--document { color: $text; }
         & > .outline--review { color: $text-success; background: $success-muted; }
@@ -199,29 +207,127 @@ class Outline(LineView, can_focus=True):
         self._documents: dict[str, Node] = {}
         self._regions: dict[str, Node] = {}
         self._sections: dict[tuple[str, int], Node] = {}
-        for region, members in regions(reports).items():
-            region_node = Node(region, Entry(region), None, can_expand=True)
-            region_node.expanded = True
-            self._top.append(region_node)
-            self._regions[region] = region_node
-            by_text: dict[str, Node] = {}  # the same text opened twice is shown once
-            labels = [document_row_label(report) for report in members]
-            named = Counter(labels)  # counted once: a region may hold hundreds of documents
-            for report, label in zip(members, labels, strict=True):
-                kept = by_text.get(report.text)
-                if kept is not None:
-                    self._documents[report.path] = kept
-                    continue
-                if named[label] > 1:  # two documents of one name: say which file
-                    label = f"{label} · {Path(report.path).name}"
-                node = region_node.add(label, Entry(region, report), bool(report.sections))
-                by_text[report.text] = node
-                self._documents[report.path] = node
+        self._group_nodes: dict[str, Node] = {}
+        self._row_labels: dict[str, tuple[Report, str]] = {}
+        self._paint_styles: dict[str, Style] = {}
         self._rows: list[Node] = []
         self._cursor = -1  # no cursor until the first move, as in Textual's Tree
         self._current: Node | None = None
         self._dragging = False  # the right edge is being dragged
+        self._build_tree(reports)
         self._relayout()
+
+    def _build_tree(self, reports: Sequence[Report]) -> None:
+        """Make the nodes of groups, regions and documents (sections wait for `_fill`)."""
+        self._top = []
+        self._documents = {}
+        self._regions = {}
+        self._sections = {}
+        self._group_nodes = {}
+        tree = region_tree(reports)
+        for child in tree.children:
+            self._add_tree_child(None, child, opened=not tree.grouped)
+
+    def _add_tree_child(
+        self, parent: Node | None, child: RegionGroup | RegionReports, opened: bool
+    ) -> None:
+        if isinstance(child, RegionGroup):
+            group = Node(child.name, Entry(child.name, group=child), parent, can_expand=True)
+            self._place_node(parent, group)
+            self._group_nodes[child.key] = group
+            for inner in child.children:
+                self._add_tree_child(group, inner, opened)
+            return
+        region = child.name
+        region_node = Node(region, Entry(region), parent, can_expand=True)
+        region_node.expanded = opened  # listed flat, regions show their documents
+        self._place_node(parent, region_node)
+        self._regions[region] = region_node
+        by_text: dict[str, Node] = {}  # the same text opened twice is shown once
+        labels = [self._row_label(report) for report in child.reports]
+        named = Counter(labels)  # counted once: a region may hold hundreds of documents
+        for report, label in zip(child.reports, labels, strict=True):
+            kept = by_text.get(report.text)
+            if kept is not None:
+                self._documents[report.path] = kept
+                continue
+            if named[label] > 1:  # two documents of one name: say which file
+                label = f"{label} · {Path(report.path).name}"
+            node = region_node.add(label, Entry(region, report), bool(report.sections))
+            by_text[report.text] = node
+            self._documents[report.path] = node
+
+    def _row_label(self, report: Report) -> str:
+        """A document's row label, made once per report (set_reports makes rows again)."""
+        kept = self._row_labels.get(report.path)
+        if kept is not None and kept[0] is report:
+            return kept[1]
+        label = document_row_label(report)
+        self._row_labels[report.path] = (report, label)
+        return label
+
+    def _place_node(self, parent: Node | None, node: Node) -> None:
+        if parent is None:
+            self._top.append(node)
+        else:
+            parent.children.append(node)
+
+    def set_reports(self, reports: Sequence[Report]) -> None:
+        """Show `reports` instead (a streamed open adds them in batches): the grouping is
+        made again; opened nodes stay open, and the cursor and the reader's mark stay on
+        their nodes where these still exist."""
+        old = list(self._all_nodes())
+        known = {node.key for node in old}
+        opened = {node.key for node in old if node.expanded}
+        cursor = self.cursor_node.key if self.cursor_node is not None else None
+        current = self._current.key if self._current is not None else None
+        self._build_tree(reports)
+        by_key: dict[tuple[str | int, ...], Node] = {}
+
+        def restore(node: Node) -> None:
+            key = node.key
+            by_key[key] = node
+            if key in known:
+                node.expanded = key in opened
+            if node.expanded:
+                self._fill(node)
+            for child in node.children:
+                restore(child)
+
+        for node in self._top:
+            restore(node)
+        self._current = self._node_for_key(current, by_key)
+        target = self._node_for_key(cursor, by_key)
+        self._relayout()
+        if target is not None:
+            self.move_cursor(target)
+        elif self._cursor >= len(self._rows):
+            self._set_cursor(len(self._rows) - 1)
+
+    def _node_for_key(
+        self, key: tuple[str | int, ...] | None, by_key: dict[tuple[str | int, ...], Node]
+    ) -> Node | None:
+        """The node standing for `key`, a section's made now if its document is closed."""
+        if key is None:
+            return None
+        node = by_key.get(key)
+        if node is None and key[0] == "section":
+            path, start = str(key[1]), int(key[2])
+            document = self._documents.get(path)
+            if document is not None:
+                self._fill(document)
+                node = self._sections.get((path, start))
+        return node
+
+    def _all_nodes(self) -> Iterator[Node]:
+        """Every node made so far, in order."""
+
+        def walk(nodes: Iterable[Node]) -> Iterator[Node]:
+            for node in nodes:
+                yield node
+                yield from walk(node.children)
+
+        return walk(self._top)
 
     # --- the visible rows ----------------------------------------------------------
 
@@ -253,6 +359,11 @@ class Outline(LineView, can_focus=True):
         return self._rows[self._cursor] if 0 <= self._cursor < len(self._rows) else None
 
     @property
+    def visible_nodes(self) -> tuple[Node, ...]:
+        """The nodes of the visible rows, top to bottom (scrolled out of view or not)."""
+        return tuple(self._rows)
+
+    @property
     def rows(self) -> tuple[str, ...]:
         """The labels of the visible rows (for tests)."""
         return tuple(node.label for node in self._rows)
@@ -271,12 +382,19 @@ class Outline(LineView, can_focus=True):
 
     def _set_cursor(self, row: int) -> None:
         row = max(0, min(row, len(self._rows) - 1))
-        self._cursor = row
+        was, self._cursor = self._cursor, row
         height = max(self.scrollable_content_region.height, 1)
         if row < self.scroll_y:
             self.scroll_to(y=row, animate=False, immediate=True)
         elif row >= self.scroll_y + height:
             self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+        elif self.size and row != was:
+            # In view: only the rows the cursor left and entered are drawn again (a
+            # whole repaint also draws the scrollbar, as much again at 1,000 reports).
+            if 0 <= was < len(self._rows):
+                self.refresh_line(was)
+            self.refresh_line(row)
+            return
         self._repaint()
 
     def _repaint(self) -> None:
@@ -323,6 +441,9 @@ class Outline(LineView, can_focus=True):
         if node is None:
             return
         entry = node.entry
+        if entry.group is not None:
+            self.action_toggle_node()
+            return
         if entry.report is None:
             self.open_node(node)
             self.post_message(self.RegionChosen(self, entry.region))
@@ -444,50 +565,66 @@ class Outline(LineView, can_focus=True):
 
     # --- drawing -------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._paint_styles = {}  # component styles looked up once a paint
+        return super().render_lines(crop)
+
+    def _component(self, name: str) -> Style:
+        style = self._paint_styles.get(name)
+        if style is None:
+            style = self._paint_styles[name] = self.get_component_rich_style(name)
+        return style
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row = round(self.scroll_y) + y
         base = self.base_style
         if row >= len(self._rows):
             return Strip.blank(width, base)
-        cursor = self.get_component_rich_style("outline--cursor") if row == self._cursor else None
+        cursor = self._component("outline--cursor") if row == self._cursor else None
         text = self.row_text(self._rows[row], width, cursor)
         segments = list(text.render(self.app.console))
         fill = base if cursor is None else base + cursor
         return Strip(segments).adjust_cell_length(width, fill)
 
     def row_text(self, node: Node, width: int, cursor: Style | None = None) -> Text:
-        """Indent, ▶/▼, the label cut with an ellipsis to fit, and a kind badge."""
+        """Indent, ▶/▼, the label cut with an ellipsis to fit, then what it holds (a
+        group's reports, a region's documents) or a kind badge, never cut."""
         entry = node.entry
         label = Text(node.label, end="")
-        badge: Text | None = None
-        if entry.report is None:
-            label.stylize(self.get_component_rich_style("outline--region"))
-            label.append(f" {len(node.children)}", style="dim")  # documents in the region
+        tail: Text | None = None  # after the label: a count or a badge
+        if entry.group is not None:
+            label.stylize(self._component("outline--group"))
+            tail = Text(f"({entry.group.count})", style="dim", end="")
+        elif entry.report is None:
+            label.stylize(self._component("outline--region"))
+            tail = Text(str(len(node.children)), style="dim", end="")  # documents shown
         elif entry.section is None:
-            label.stylize(self.get_component_rich_style("outline--document"))
+            label.stylize(self._component("outline--document"))
         elif entry.section.level == 0 and entry.section.kind in BADGES:
             word, component = BADGES[entry.section.kind]
-            badge = Text(word, style=self.get_component_rich_style(component), end="")
+            tail = Text(word, style=self._component(component), end="")
         current = node is self._current
         if current:
-            label.stylize(self.get_component_rich_style("outline--current"))
+            label.stylize(self._component("outline--current"))
         if cursor is not None:
             label.stylize(cursor)
+            if tail is not None and entry.section is None:
+                tail.stylize(cursor)
         icon = (EXPANDED if node.expanded else COLLAPSED) if node.can_expand else LEAF
         lead = " " * (node.depth * INDENT) + icon
         if current and node.depth:
             lead = CURRENT + lead[1:]
         room = width - len(lead)
-        if badge is not None:
-            room -= badge.cell_len + 1
+        if tail is not None:
+            room -= tail.cell_len + 1
         if room > 1 and label.cell_len > room:
             label.truncate(room, overflow="ellipsis")
         text = Text(lead, style=self.base_style if cursor is None else cursor, end="")
         text.append_text(label)
-        if badge is not None:
-            text.append(" ")
-            text.append_text(badge)
+        if tail is not None:
+            text.append(" ", style=cursor or "")
+            text.append_text(tail)
         return text
 
     def set_reports(self, reports: Sequence[Report]) -> None:
