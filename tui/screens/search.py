@@ -183,8 +183,9 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             field.cursor_position = len(field.value)
         field.focus()
         self.watch(field, "value", self.query_typed, init=False)
-        if self.index is None and hasattr(self.app, "search_index"):
-            # Opened before the index was built: answer as soon as it arrives.
+        if hasattr(self.app, "search_index") and (self.index is None or self.index.pinyin_pending):
+            # Opened before the index was built: answer as soon as it can be searched,
+            # and again once its pinyin is spelled.
             self.watch(self.app, "search_index", self.index_arrived, init=False)
         if getattr(self.app, "segmenter_ready", True) is False:
             # jieba comes up later: the words of the query as typed are cut again then.
@@ -192,7 +193,8 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.refresh_results()
 
     def index_arrived(self, index: SearchIndex | None) -> None:
-        if index is not None and self.index is None:
+        """The index can be searched (its text and short fields), or it has its pinyin now."""
+        if index is not None:
             self.index = index
             self.refresh_results()
 
@@ -287,6 +289,8 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             if query_counted == self.results.query and places != total:
                 message += f" · {places} place{'s' if places != 1 else ''} (n / N)"
         ready = "" if self.index is None or self.words_ready else " · 分词加载中"
+        if self.index is not None and self.index.pinyin_pending:
+            ready += " · 拼音加载中"
         return Text.assemble(message, (f"  [{filters}{ready}]", "dim"))
 
     # ------------------------------------------------------------------ actions
