@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import ClassVar
 
+from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -62,14 +63,32 @@ def one_line(text: Text, width: int) -> Text:
     return line
 
 
+def cells_cut(string: str, width: int) -> str:
+    """The start of `string` that fits `width` cells with an ellipsis, and the ellipsis;
+    or all of it when it fits. Counted a character at a time up to the width: cheaper
+    than Text.truncate on a long CJK snippet (each character is 1 or 2 cells)."""
+    if len(string) <= width // 2 or cell_len(string) <= width:
+        return string
+    room = max(1, width) - 1  # the ellipsis takes one cell
+    used = 0
+    for at, character in enumerate(string):
+        used += get_character_cell_size(character)
+        if used > room:
+            return string[:at] + "…"
+    return string
+
+
 def hit_lines(hit: SearchHit, width: int) -> tuple[Text, Text]:
     """The snippet with the matched parts marked, then document › sections; each cut
     to `width` cells with an ellipsis."""
-    snippet = Text(hit.snippet.replace("\n", " "))
+    cut = cells_cut(hit.snippet.replace("\n", " "), width)
+    snippet = Text(cut)
+    shown = len(cut) - 1 if cut.endswith("…") and cut != hit.snippet else len(cut)
     for start, end in hit.spans:
-        snippet.stylize(MATCH_STYLE, start, end)
-    place = Text(" › ".join((hit.doc, *hit.section)), style=PLACE_STYLE)
-    return one_line(snippet, width), one_line(place, width)
+        if start < shown:
+            snippet.stylize(MATCH_STYLE, start, min(end, shown))
+    place = Text(cells_cut(" › ".join((hit.doc, *hit.section)), width), style=PLACE_STYLE)
+    return snippet, place
 
 
 def hit_label(hit: SearchHit, width: int) -> Text:
