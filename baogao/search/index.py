@@ -217,6 +217,8 @@ class SearchIndex:
             if clock.due():
                 yield None
                 clock.restart()
+        yield None
+        clock.restart()
         self.bases = tuple(bases)
         self.corpus = "".join(chunks)
         self.sentence_starts = starts
@@ -224,6 +226,9 @@ class SearchIndex:
         self._occurrences = Occurrences(self.corpus)
         self._segment: Segmenter | None = None
         for table in self.fields.values():
+            if clock.due():
+                yield None
+                clock.restart()
             table.joined = Joined.of(table.strings)
         self.searchable = True
         if not pinyin:
