@@ -767,6 +767,7 @@ class BaogaoApp(App[None]):
             await asyncio.sleep(SEGMENTER_POLL)
 
     def _index_searchable(self, index: SearchIndex) -> None:
+        """The index can be searched (its pinyin may be still to come): publish it."""
         self.search_index = index
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

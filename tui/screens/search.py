@@ -81,9 +81,10 @@ def cells_cut(string: str, width: int) -> str:
 def hit_lines(hit: SearchHit, width: int) -> tuple[Text, Text]:
     """The snippet with the matched parts marked, then document › sections; each cut
     to `width` cells with an ellipsis."""
-    cut = cells_cut(hit.snippet.replace("\n", " "), width)
+    whole = hit.snippet.replace("\n", " ")
+    cut = cells_cut(whole, width)
     snippet = Text(cut)
-    shown = len(cut) - 1 if cut.endswith("…") and cut != hit.snippet else len(cut)
+    shown = len(cut) if cut == whole else len(cut) - 1  # the characters before "…"
     for start, end in hit.spans:
         if start < shown:
             snippet.stylize(MATCH_STYLE, start, min(end, shown))
@@ -98,6 +99,7 @@ def hit_label(hit: SearchHit, width: int) -> Text:
 
 
 def one_line_of(text: Text, width: int) -> tuple[Text]:
+    """A one-line entry of the result list (a group heading)."""
     return (one_line(text, width),)
 
 

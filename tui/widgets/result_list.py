@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Size
@@ -76,6 +77,8 @@ class ResultList(LineView, can_focus=True):
         self.entries: tuple[Entry, ...] = ()
         self._starts: list[int] = []  # first line of each entry
         self._drawn: dict[tuple[int, int], Sequence[Text]] = {}  # (entry, width) -> lines
+        # (line, width, under the cursor, base style) -> the strip drawn for it
+        self._strips: dict[tuple[int, int, bool, Style], Strip] = {}
         self._highlighted: int | None = None
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
@@ -88,6 +91,7 @@ class ResultList(LineView, can_focus=True):
             line += entry.height
         self._starts = starts
         self._drawn = {}
+        self._strips = {}
         self._highlighted = next((i for i, e in enumerate(self.entries) if e.selectable), None)
         if self.virtual_size.height != line:
             self.virtual_size = Size(0, line)
@@ -185,6 +189,14 @@ class ResultList(LineView, can_focus=True):
         if not self.entries or line >= self.virtual_size.height:
             return Strip.blank(width, base)
         index = bisect_right(self._starts, line) - 1
+        cursor = index == self._highlighted
+        key = (line, width, cursor, base)
+        strip = self._strips.get(key)
+        if strip is None:  # a layout after new entries paints the lines once more
+            strip = self._strips[key] = self._draw_line(index, line, width, cursor, base)
+        return strip
+
+    def _draw_line(self, index: int, line: int, width: int, cursor: bool, base: Style) -> Strip:
         lines = self._drawn.get((index, width))
         if lines is None:
             lines = self._drawn[index, width] = self.entries[index].draw(width)
@@ -192,7 +204,7 @@ class ResultList(LineView, can_focus=True):
         if at >= len(lines):
             return Strip.blank(width, base)
         style = base
-        if index == self._highlighted:
+        if cursor:
             style += self.get_component_rich_style("result-list--cursor")
         text = lines[at]
         if text.cell_len > width:
