@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/keys.py                  # 80x24 and 200x50, the five seeds
     .venv/bin/python bench/keys.py --size 120x36 --rounds 3
+    .venv/bin/python bench/keys.py --copies 1000   # the seeds repeated: 1,000 reports
 
 What is timed is what the user waits for: the clock starts as the key is sent (as
 Textual's Pilot sends it) and stops at the end of the first frame, rendered to
@@ -13,12 +14,14 @@ Measured in the same run, on the same machine load:
 - a bare Input typing the same characters (the floor: a key and one repaint);
 - baogao's first key right after the first screen, while the search index builds
   (in steps on the event loop, pinyin and jieba in processes of their own);
-- outline keys (j, k, l, h) with the five seeds open;
+- outline keys (j, k, l, h) with the five seeds open, while the index builds, and
+  in an app that builds none (what the outline costs by itself);
 - search keystrokes in the search dialog (fqjy, 招商引资, backspaces), and their extra
   over the bare Input.
 
 Budgets (issue 13): first key <= 50 ms; outline key p95 <= 16 ms; search keystroke
-p95, extra over the bare Input, <= 16 ms.
+p95, extra over the bare Input, <= 16 ms on the seeds and <= 50 ms at 1,000 reports
+(--copies: the seeds over and over, as bench/search_latency.py makes them).
 """
 
 from __future__ import annotations
@@ -34,9 +37,11 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input
 
 FIRST_KEY_BUDGET, OUTLINE_BUDGET, SEARCH_EXTRA_BUDGET = 50.0, 16.0, 16.0
+SEARCH_EXTRA_BUDGET_COPIES = 50.0  # with --copies (1,000 reports)
 OUTLINE_KEYS = ("j",) * 5 + ("l", "j", "j", "h") + ("k",) * 5  # within the seeds' rows
 SEARCH_TYPING = (*"fqjy", "backspace", "backspace", "backspace", "backspace", *"招商引资")
 WAIT = 2.0  # seconds a key may take before the run gives up
+INDEX_WAIT = 300.0  # seconds the index and jieba may take to come up
 
 
 class FrameClock:
@@ -99,10 +104,34 @@ async def bare_input(size: tuple[int, int]) -> list[float]:
         return times
 
 
-async def baogao_keys(size: tuple[int, int]) -> tuple[float, list[float], list[float]]:
+async def outline_floor(size: tuple[int, int], corpus: Any = None) -> list[float]:
+    """Outline keys in an app that builds no index: what the outline costs by itself."""
     from baogao.tui.app import BaogaoApp
 
-    app = BaogaoApp()
+    class NoIndex(BaogaoApp):
+        def build_search_index(self) -> None:
+            pass
+
+    app = NoIndex(corpus)
+    clock = FrameClock(app, size)
+    async with app.run_test(size=size) as pilot:
+        outline = app.outline
+
+        def changed() -> Callable[[], bool]:
+            before = (outline.cursor_node, outline.rows)
+            return lambda: (outline.cursor_node, outline.rows) != before
+
+        await clock.time_key(pilot, "j", changed())
+        await pilot.press("k")
+        return [await clock.time_key(pilot, key, changed()) for key in OUTLINE_KEYS]
+
+
+async def baogao_keys(
+    size: tuple[int, int], corpus: Any = None
+) -> tuple[float, list[float], list[float]]:
+    from baogao.tui.app import BaogaoApp
+
+    app = BaogaoApp(corpus)
     clock = FrameClock(app, size)
     async with app.run_test(size=size) as pilot:
         outline = app.outline
@@ -116,8 +145,10 @@ async def baogao_keys(size: tuple[int, int]) -> tuple[float, list[float], list[f
         first = await clock.time_key(pilot, "j", changed())
         await pilot.press("k")
         outline_times = [await clock.time_key(pilot, key, changed()) for key in OUTLINE_KEYS]
-        for _ in range(400):  # the index, then jieba (in its own process, started after it)
-            if app.search_index is not None and app.segmenter_ready:
+        waited = perf_counter()  # the index with its pinyin, then jieba (in its own process)
+        while perf_counter() - waited < INDEX_WAIT:
+            index = app.search_index
+            if index is not None and not index.pinyin_pending and app.segmenter_ready:
                 break
             await pilot.pause(0.05)
         await pilot.press("slash")
@@ -149,16 +180,30 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=parse_size, action="append")
     parser.add_argument("--rounds", type=int, default=2, help="runs of each app, alternated")
+    parser.add_argument("--copies", type=int, help="open this many reports: the seeds repeated")
     options = parser.parse_args()
+    corpus = None
+    search_budget = SEARCH_EXTRA_BUDGET
+    if options.copies:
+        from search_latency import synthetic
+
+        from baogao.parsers import Corpus, load
+        from baogao.seeds import seed_paths
+
+        corpus = Corpus(synthetic(load(seed_paths()).reports, options.copies), ())
+        search_budget = SEARCH_EXTRA_BUDGET_COPIES
+        print(f"{options.copies} reports (the seeds repeated)")
     failed = False
     for size in options.size or [(80, 24), (200, 50)]:
         bare: list[float] = []
         firsts: list[float] = []
         outline: list[float] = []
+        floor: list[float] = []
         search: list[float] = []
         for _ in range(options.rounds):
             bare += asyncio.run(bare_input(size))
-            first, outline_times, search_times = asyncio.run(baogao_keys(size))
+            floor += asyncio.run(outline_floor(size, corpus))
+            first, outline_times, search_times = asyncio.run(baogao_keys(size, corpus))
             firsts.append(first)
             outline += outline_times
             search += search_times
@@ -166,24 +211,25 @@ def main() -> int:
         rows = [
             ("bare Input keystroke", bare, None),
             ("first key after the first screen", firsts, FIRST_KEY_BUDGET),
-            ("outline key", outline, OUTLINE_BUDGET),
+            ("outline key, no index build", floor, None),
+            ("outline key, while the index builds", outline, OUTLINE_BUDGET),
             ("search keystroke", search, None),
         ]
         print(f"{size[0]}x{size[1]}  (ms, key press to the frame showing it)")
         for label, values, budget in rows:
-            line = f"  {label:34} p50 {p(values, 0.5):6.1f}  p95 {p(values, 0.95):6.1f}"
+            line = f"  {label:37} p50 {p(values, 0.5):6.1f}  p95 {p(values, 0.95):6.1f}"
             line += f"  n={len(values)}"
             if budget is not None:
                 ok = p(values, 0.95) <= budget
                 failed |= not ok
                 line += f"  budget p95 <= {budget:.0f}: {'ok' if ok else 'OVER'}"
             print(line)
-        ok = extra <= SEARCH_EXTRA_BUDGET
+        ok = extra <= search_budget
         failed |= not ok
         ratio = p(search, 0.95) / max(p(bare, 0.95), 0.001)
         print(
             f"  search p95 extra over a bare Input {extra:6.1f} ms ({ratio:.2f}x)"
-            f"  budget <= {SEARCH_EXTRA_BUDGET:.0f}: {'ok' if ok else 'OVER'}"
+            f"  budget <= {search_budget:.0f}: {'ok' if ok else 'OVER'}"
         )
     return 1 if failed else 0
 

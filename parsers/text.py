@@ -72,9 +72,13 @@ def fold_numbers(text: str) -> str:
     return NUMBER_FORM_RUN.sub(lambda run: run.group().translate(NUMBER_FORMS), text)
 
 
+MATCH_FOLD_RUN = re.compile("[A-Z\uff01-\uff5e]+")  # what MATCH_FOLD changes
+
+
 def fold_for_matching(text: str) -> str:
-    """Case- and width-folded copy of `text`, the same length."""
-    return text.translate(MATCH_FOLD)
+    """Case- and width-folded copy of `text`, the same length (only the runs MATCH_FOLD
+    changes are translated: over a whole report, str.translate takes up to 14 ms)."""
+    return MATCH_FOLD_RUN.sub(lambda run: run.group().translate(MATCH_FOLD), text)
 
 
 # ---------------------------------------------------------------- numerals

@@ -407,3 +407,17 @@ def test_building_in_steps_spells_pinyin_in_another_process() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_an_index_in_steps_is_searchable_before_its_pinyin(seed_corpus: Corpus) -> None:
+    """A search opened while the index builds answers on the text as soon as it can."""
+    early: list[tuple[bool, int]] = []
+
+    def searchable(index: SearchIndex) -> None:
+        early.append((index.pinyin_pending, len(index.search("就业").hits)))
+
+    steps = list(SearchIndex.build_in_steps(seed_corpus.reports, searchable=searchable))
+    index = steps[-1]
+    assert isinstance(index, SearchIndex)
+    assert len(early) == 1 and early[0][0] and early[0][1] > 0
+    assert not index.pinyin_pending and index.search("fqjy").group(Group.TERMS)

@@ -901,14 +901,19 @@ class BaogaoApp(App[None]):
         from baogao.search.index import SearchIndex
 
         start_resource_tracker()
-        steps = SearchIndex.build_in_steps(self.reports)
+        # Searchable before the pinyin is spelled: a dialog opened early answers then.
+        steps = SearchIndex.build_in_steps(self.reports, searchable=self._index_searchable)
+        pause = collector.StartupPause()  # the build makes lasting objects, little garbage
+        pause.start()
         try:
             for step in steps:
                 if step is not None:
-                    self.search_index = step
+                    self._index_searchable(step)
+                    self.mutate_reactive(BaogaoApp.search_index)  # now with its pinyin
                     break
                 await asyncio.sleep(INDEX_STEP_PAUSE)  # keys are handled in between
         finally:
+            pause.end()
             if isinstance(steps, Generator):  # a worker cancelled mid-build: the pinyin
                 steps.close()  # process is shut down now, not when the steps are collected
         if self.search_index is None:
@@ -922,6 +927,10 @@ class BaogaoApp(App[None]):
                 self.segmenter_ready = True
                 return
             await asyncio.sleep(SEGMENTER_POLL)
+
+    def _index_searchable(self, index: SearchIndex) -> None:
+        """The index can be searched (its pinyin may be still to come): publish it."""
+        self.search_index = index
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         focused = self.focused

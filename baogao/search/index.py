@@ -24,11 +24,13 @@ pinyin matcher walk quickly. Per keystroke:
 
 from __future__ import annotations
 
+import os
 import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from time import perf_counter
 
 from rapidfuzz import fuzz
 
@@ -67,7 +69,12 @@ from baogao.search.results import (
     SearchOutcome,
     SearchResults,
 )
-from baogao.search.segmenter import Segmenter, SegmenterProcess, load_segmenter
+from baogao.search.segmenter import (
+    CHILD_NICENESS,
+    Segmenter,
+    SegmenterProcess,
+    load_segmenter,
+)
 
 __all__ = [
     "Group",
@@ -95,8 +102,26 @@ SNIPPET_BEFORE = 16  # characters of context kept before a text match
 FIELD_FUZZY_CUTOFF = 72.0
 TEXT_FUZZY_CUTOFF = 75.0
 CORRECTION_CUTOFF = 80.0
-STEP_CHARACTERS = 200_000  # text folded per build step (a few ms)
+STEP_SECONDS = 0.003  # a build step yields to the event loop after this long
+STEP_CHARACTERS = 20_000  # text folded at a time (~2 ms), between looks at the clock
+STEP_SENTENCES = 256  # sentences found at a time, between looks at the clock
 STEP_SPELLINGS = 300  # short fields spelled in pinyin per build step
+
+
+class StepClock:
+    """When a build step has run STEP_SECONDS: the steps look at it between small
+    pieces of work, yield when it is due, and `restart` it when they are resumed."""
+
+    def __init__(self, seconds: float = STEP_SECONDS) -> None:
+        self.seconds = seconds
+        self.restart()
+
+    def restart(self) -> None:
+        self._until = perf_counter() + self.seconds
+
+    def due(self) -> bool:
+        return perf_counter() >= self._until
+
 
 # --------------------------------------------------------------------------- the index
 
@@ -118,7 +143,12 @@ class SearchIndex:
 
     @classmethod
     def build_in_steps(
-        cls, reports: tuple[Report, ...], *, pinyin: bool = True, spell_in_process: bool = True
+        cls,
+        reports: tuple[Report, ...],
+        *,
+        pinyin: bool = True,
+        spell_in_process: bool = True,
+        searchable: Callable[[SearchIndex], None] | None = None,
     ) -> Iterator[SearchIndex | None]:
         """Build in small steps, for the event loop itself: each `next()` does a few
         milliseconds of work and yields None; the last yields the index.
@@ -127,14 +157,25 @@ class SearchIndex:
         instead of a thread, where the GIL would stall keys. With `spell_in_process`
         the pinyin of the short fields is worked out in a spawned process (pypinyin's
         import alone is 0.2 s that no step could split); the steps yield meanwhile.
+
+        `searchable` is called with the index as soon as its text and short fields can
+        be searched, before the pinyin (`pinyin_pending` says it is still to come): a
+        search opened early answers on what is indexed so far.
         """
         index = cls.__new__(cls)
-        yield from index._steps(tuple(reports), pinyin, spell_in_process)
+        index.searchable = False
+        for step in index._steps(tuple(reports), pinyin, spell_in_process):
+            if searchable is not None and index.searchable:
+                searchable(index)
+                searchable = None
+            yield step
         yield index
 
     def _steps(
         self, reports: tuple[Report, ...], pinyin: bool, spell_in_process: bool = False
     ) -> Iterator[None]:
+        self.searchable = False  # the text and the short fields can be searched
+        self.pinyin_pending = pinyin  # the short fields' pinyin is still to come
         self.reports = reports
         self.labels = tuple(report.label() for report in reports)
         self.order = {report.path: i for i, report in enumerate(reports)}
@@ -153,20 +194,31 @@ class SearchIndex:
         starts: array[int] = array("q")
         ends: array[int] = array("q")
         offset = 0
-        budget = 0
+        clock = StepClock()
         for i, report in enumerate(reports):
             bases.append(offset)
-            folded = fold_for_matching(report.text + "\n")
+            text = report.text + "\n"
+            parts: list[str] = []
+            for at in range(0, len(text), STEP_CHARACTERS):  # one character for one
+                parts.append(fold_for_matching(text[at : at + STEP_CHARACTERS]))
+                if clock.due():
+                    yield None
+                    clock.restart()
+            folded = "".join(parts)
             chunks.append(folded)
-            for match in SENTENCE.finditer(folded):
+            for n, match in enumerate(SENTENCE.finditer(folded), 1):
                 starts.append(offset + match.start())
                 ends.append(offset + match.end())
+                if n % STEP_SENTENCES == 0 and clock.due():
+                    yield None
+                    clock.restart()
             offset += len(folded)
             self._add_fields(i, report)
-            budget += len(folded)
-            if budget >= STEP_CHARACTERS:
-                budget = 0
+            if clock.due():
                 yield None
+                clock.restart()
+        yield None
+        clock.restart()
         self.bases = tuple(bases)
         self.corpus = "".join(chunks)
         self.sentence_starts = starts
@@ -174,34 +226,52 @@ class SearchIndex:
         self._occurrences = Occurrences(self.corpus)
         self._segment: Segmenter | None = None
         for table in self.fields.values():
+            if clock.due():
+                yield None
+                clock.restart()
             table.joined = Joined.of(table.strings)
+        self.searchable = True
         if not pinyin:
             return
         yield None
         if spell_in_process:
             yield from self._spell_in_process()
-            return
-        for table in self.fields.values():
-            spellings: list[Spelling] = []
-            for at in range(0, len(table.originals), STEP_SPELLINGS):
-                spellings.extend(spell_all(table.originals[at : at + STEP_SPELLINGS]))
-                yield None
-            self._set_spellings(table, spellings)
+        else:
+            for table in self.fields.values():
+                spellings: list[Spelling] = []
+                for at in range(0, len(table.originals), STEP_SPELLINGS):
+                    spellings.extend(spell_all(table.originals[at : at + STEP_SPELLINGS]))
+                    yield None
+                self._set_spellings(table, spellings)
+        self.pinyin_pending = False
 
     def _spell_in_process(self) -> Iterator[None]:
-        """Spell every short field in a spawned process, yielding until it answers."""
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        """Spell every short field in a spawned process, yielding until it answers.
 
+        Each step does one thing: the imports, the pool, one table sent, so none
+        holds the event loop long (the first submit starts the process)."""
+        import multiprocessing
+
+        yield None
+        from concurrent.futures import Future, ProcessPoolExecutor
+
+        yield None
         tables = list(self.fields.values())
         context = multiprocessing.get_context("spawn")  # never fork a process with threads
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        # At a lower priority: on a busy machine the app's keys come before the spelling.
+        pool = ProcessPoolExecutor(
+            max_workers=1, mp_context=context, initializer=os.nice, initargs=(CHILD_NICENESS,)
+        )
         try:
-            futures = [pool.submit(spell_all, table.originals) for table in tables]
+            futures: list[Future[list[Spelling]]] = []
+            for table in tables:
+                yield None
+                futures.append(pool.submit(spell_all, table.originals))
             while not all(future.done() for future in futures):
                 yield None
             for table, future in zip(tables, futures, strict=True):
                 self._set_spellings(table, future.result())
+                yield None
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from pathlib import Path
@@ -43,6 +44,7 @@ def load_segmenter(words: Iterable[str] = (), folder: Path | None = None) -> Seg
 # --------------------------------------------------------------------------- in a process
 
 ANSWER_WAIT_S = 0.002  # how long a key may wait for a cut once jieba is up (a round trip)
+CHILD_NICENESS = 5  # the helper processes yield the CPU to the app's keys (not starved)
 _READY = "\0ready"  # the first message from the cutter process
 
 
@@ -110,6 +112,7 @@ class SegmenterProcess:
 
 def _serve(pipe: Any, words: tuple[str, ...], folder: str | None) -> None:
     """The cutter process: load jieba, say so, then answer pieces until the pipe closes."""
+    os.nice(CHILD_NICENESS)  # loading jieba is a second of CPU the app's keys come before
     segment = load_segmenter(words, Path(folder) if folder else None)
     # The app may have closed the pipe while jieba loaded (a quit within a second): that
     # ends the process quietly, never with a traceback on the terminal.

@@ -181,3 +181,17 @@ async def test_command_palette_finds_a_term_by_pinyin_and_jumps(index: SearchInd
         await pilot.pause()
         first = index.search("fqjy", limit_per_group=5).hits[0]
         assert app.jumps == [Location(first.path, first.start, first.end)]
+
+
+@pytest.mark.parametrize("width", [1, 2, 9, 10, 11, 40])
+def test_a_hit_is_cut_to_the_width_in_cells_with_an_ellipsis(
+    index: SearchIndex, width: int
+) -> None:
+    from baogao.tui.screens.search import hit_lines
+
+    hit = next(h for h in index.search("矛盾纠纷").hits if len(h.snippet) > 30)
+    snippet, place = hit_lines(hit, width)
+    for line in (snippet, place):
+        assert line.cell_len <= max(width, 1) and line.plain.endswith("…")
+    if width >= 40 and hit.spans[0][1] < 15:
+        assert any("reverse" in str(span.style) for span in snippet.spans)

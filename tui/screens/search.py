@@ -10,20 +10,21 @@ from collections.abc import Callable
 from functools import partial
 from typing import ClassVar
 
+from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Hit, Hits, Provider
 from textual.containers import Vertical
-from textual.events import Key, Resize
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Input, Static
 
 from baogao.parsers.model import Location, SectionKind
 from baogao.search.index import SearchHit, SearchIndex, SearchOutcome, SearchResults
+from baogao.tui.widgets.result_list import Entry, ResultList
 
 __all__ = ["KIND_CYCLE", "SearchCommands", "SearchOutcome", "SearchScreen", "hit_label"]
 
@@ -62,16 +63,44 @@ def one_line(text: Text, width: int) -> Text:
     return line
 
 
-def hit_label(hit: SearchHit, width: int) -> Text:
-    """Two lines: the snippet with the matched parts marked, then document › sections."""
-    snippet = Text(hit.snippet.replace("\n", " "))
+def cells_cut(string: str, width: int) -> str:
+    """The start of `string` that fits `width` cells with an ellipsis, and the ellipsis;
+    or all of it when it fits. Counted a character at a time up to the width: cheaper
+    than Text.truncate on a long CJK snippet (each character is 1 or 2 cells)."""
+    if len(string) <= width // 2 or cell_len(string) <= width:
+        return string
+    room = max(1, width) - 1  # the ellipsis takes one cell
+    used = 0
+    for at, character in enumerate(string):
+        used += get_character_cell_size(character)
+        if used > room:
+            return string[:at] + "…"
+    return string
+
+
+def hit_lines(hit: SearchHit, width: int) -> tuple[Text, Text]:
+    """The snippet with the matched parts marked, then document › sections; each cut
+    to `width` cells with an ellipsis."""
+    whole = hit.snippet.replace("\n", " ")
+    cut = cells_cut(whole, width)
+    snippet = Text(cut)
+    shown = len(cut) if cut == whole else len(cut) - 1  # the characters before "…"
     for start, end in hit.spans:
-        snippet.stylize(MATCH_STYLE, start, end)
-    place = Text(" › ".join((hit.doc, *hit.section)), style=PLACE_STYLE)
-    label = one_line(snippet, width)
-    label.append("\n")
-    label.append_text(one_line(place, width))
-    return label
+        if start < shown:
+            snippet.stylize(MATCH_STYLE, start, min(end, shown))
+    place = Text(cells_cut(" › ".join((hit.doc, *hit.section)), width), style=PLACE_STYLE)
+    return snippet, place
+
+
+def hit_label(hit: SearchHit, width: int) -> Text:
+    """Two lines in one Text: the snippet, then document › sections."""
+    snippet, place = hit_lines(hit, width)
+    return Text("\n").join((snippet, place))
+
+
+def one_line_of(text: Text, width: int) -> tuple[Text]:
+    """A one-line entry of the result list (a group heading)."""
+    return (one_line(text, width),)
 
 
 def group_label(name: str, shown: int, found: int) -> Text:
@@ -138,6 +167,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.kind_at = 0
         self.results: SearchResults = SearchResults("", ())
         self.shown: list[SearchHit] = []
+        self._entry_hit: dict[int, int] = {}  # the list's entry -> its hit in `shown`
         self.typed_early = ""  # keys that came before the input had the focus
         self.places: tuple[str, int] = ("", 0)  # (query, places n / N steps through)
         self._places_timer: Timer | None = None
@@ -150,7 +180,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
                 id="search-input",
             )
             yield Static(id="search-status")
-            yield OptionList(id="search-results")
+            yield ResultList(id="search-results")
         yield Footer()
 
     def on_key(self, event: Key) -> None:
@@ -167,14 +197,16 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
                 field.insert_text_at_cursor(event.character)
 
     def on_mount(self) -> None:
-        self.query_one("#search-results", OptionList).can_focus = False
+        self.query_one("#search-results", ResultList).can_focus = False
         field = self.query_one("#search-input", Input)
         if self.typed_early:
             field.value += self.typed_early
             field.cursor_position = len(field.value)
         field.focus()
-        if self.index is None and hasattr(self.app, "search_index"):
-            # Opened before the index was built: answer as soon as it arrives.
+        self.watch(field, "value", self.query_typed, init=False)
+        if hasattr(self.app, "search_index") and (self.index is None or self.index.pinyin_pending):
+            # Opened before the index was built: answer as soon as it can be searched,
+            # and again once its pinyin is spelled.
             self.watch(self.app, "search_index", self.index_arrived, init=False)
         if getattr(self.app, "segmenter_ready", True) is False:
             # jieba comes up later: the words of the query as typed are cut again then.
@@ -182,7 +214,8 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.refresh_results()
 
     def index_arrived(self, index: SearchIndex | None) -> None:
-        if index is not None and self.index is None:
+        """The index can be searched (its text and short fields), or it has its pinyin now."""
+        if index is not None:
             self.index = index
             self.refresh_results()
 
@@ -208,13 +241,11 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
     def kind(self) -> SectionKind | None:
         return KIND_CYCLE[self.kind_at]
 
-    @on(Input.Changed, "#search-input")
-    def on_query_changed(self, event: Input.Changed) -> None:
-        event.stop()
+    def query_typed(self) -> None:
+        """Search as the input's value changes, in the handling of the key itself: the
+        results are drawn in the same frame as the typed character (Input.Changed comes
+        a message later, after that frame)."""
         self.refresh_results()
-
-    def on_resize(self, event: Resize) -> None:
-        self.show_results()
 
     def refresh_results(self) -> None:
         """Search again with the current query and filters; fast enough to run per key."""
@@ -232,26 +263,23 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         self.show_results()
 
     def show_results(self) -> None:
+        """Hand the list its entries: a heading a group, two lines a hit. The list draws
+        only the entries on screen, so this costs the same for 3 hits or 120."""
         if not self.is_mounted:
             return
-        results_list = self.query_one("#search-results", OptionList)
-        width = max(10, results_list.scrollable_content_region.width - 1)
         counts = dict(self.results.counts)
-        options: list[Option] = []
+        entries: list[Entry] = []
         self.shown = []
+        self._entry_hit = {}
         for group, hits in self.results.groups:
-            options.append(
-                Option(
-                    group_label(group.value, len(hits), counts.get(group, len(hits))), disabled=True
-                )
-            )
+            heading = group_label(group.value, len(hits), counts.get(group, len(hits)))
+            entries.append(Entry(1, partial(one_line_of, heading), selectable=False))
             for hit in hits:
-                options.append(Option(hit_label(hit, width), id=f"hit-{len(self.shown)}"))
+                self._entry_hit[len(entries)] = len(self.shown)
+                entries.append(Entry(2, partial(hit_lines, hit)))
                 self.shown.append(hit)
-        results_list.set_options(options)
-        if self.shown:
-            results_list.action_first()
-        self.query_one("#search-status", Static).update(self.status_line())
+        self.query_one("#search-results", ResultList).set_entries(entries)
+        self.query_one("#search-status", Static).update(self.status_line(), layout=False)
         if self._places_timer is not None:
             self._places_timer.stop()
         if self.shown:  # counted once typing pauses: for a common word it takes ~60 ms
@@ -261,7 +289,7 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
         """How many places n / N will step through: a place found by several groups (a
         term in the text and in the glossary) is one place, so it can be fewer hits."""
         self.places = (self.results.query, len(self.results.in_reading_order()))
-        self.query_one("#search-status", Static).update(self.status_line())
+        self.query_one("#search-status", Static).update(self.status_line(), layout=False)
 
     def status_line(self) -> Text:
         query = self.query_text.strip()
@@ -282,23 +310,17 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
             if query_counted == self.results.query and places != total:
                 message += f" · {places} place{'s' if places != 1 else ''} (n / N)"
         ready = "" if self.index is None or self.words_ready else " · 分词加载中"
+        if self.index is not None and self.index.pinyin_pending:
+            ready += " · 拼音加载中"
         return Text.assemble(message, (f"  [{filters}{ready}]", "dim"))
 
     # ------------------------------------------------------------------ actions
 
     def action_move(self, step: int) -> None:
-        results_list = self.query_one("#search-results", OptionList)
-        if step > 0:
-            results_list.action_cursor_down()
-        else:
-            results_list.action_cursor_up()
+        self.query_one("#search-results", ResultList).move(step)
 
     def action_page(self, step: int) -> None:
-        results_list = self.query_one("#search-results", OptionList)
-        if step > 0:
-            results_list.action_page_down()  # type: ignore[no-untyped-call]
-        else:
-            results_list.action_page_up()  # type: ignore[no-untyped-call]
+        self.query_one("#search-results", ResultList).page(step)
 
     def action_toggle_scope(self) -> None:
         if self.current_path is None:
@@ -314,24 +336,27 @@ class SearchScreen(ModalScreen[SearchOutcome | None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
+    def highlighted_hit(self) -> SearchHit | None:
+        entry = self.query_one("#search-results", ResultList).highlighted
+        at = self._entry_hit.get(entry) if entry is not None else None
+        return self.shown[at] if at is not None else None
+
     def action_choose(self) -> None:
-        results_list = self.query_one("#search-results", OptionList)
-        option = results_list.highlighted_option
-        if option is None or option.id is None:
+        hit = self.highlighted_hit()
+        if hit is None:
             self.app.bell()
             return
-        self.choose(self.shown[int(option.id.removeprefix("hit-"))])
+        self.choose(hit)
 
     @on(Input.Submitted, "#search-input")
     def on_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_choose()
 
-    @on(OptionList.OptionSelected, "#search-results")
-    def on_option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ResultList.Selected, "#search-results")
+    def on_result_selected(self, event: ResultList.Selected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.choose(self.shown[int(event.option.id.removeprefix("hit-"))])
+        self.action_choose()
 
     def choose(self, hit: SearchHit) -> None:
         """Dismiss with every hit in reading order and the position of `hit` among them."""
