@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from baogao.parsers.gazetteer import Division, Level, lookup, parent
 from baogao.parsers.model import Report
+
+if TYPE_CHECKING:
+    from baogao.parsers.gazetteer import Division
 
 UNKNOWN_REGION = "未标明地区"
 OTHER = "其他"  # the group of regions the gazetteer cannot place
@@ -97,6 +100,8 @@ class RegionTree:
 def division_of(name: str, parent_name: str | None) -> Division | None:
     """The one division a region is: by its name within its parent when the report
     names one (never by the name alone then: 安宁市 of 伊犁州 is not 昆明's)."""
+    from baogao.parsers.gazetteer import lookup  # a few regions never need it (3 ms to import)
+
     if name == UNKNOWN_REGION:
         return None
     if parent_name:
@@ -106,6 +111,8 @@ def division_of(name: str, parent_name: str | None) -> Division | None:
 
 def ancestors(division: Division) -> tuple[Division, ...]:
     """The divisions above `division`, the province first."""
+    from baogao.parsers.gazetteer import parent
+
     chain: list[Division] = []
     above = parent(division)
     while above is not None:
@@ -138,6 +145,8 @@ class Placement:
 def placement(name: str, parent_name: str | None) -> Placement:
     """The groups a region lies in, before prefectures that hold no county are merged
     into their provinces."""
+    from baogao.parsers.gazetteer import Level
+
     found = division_of(name, parent_name)
     if found is not None:
         order = (0, found.code, name)
