@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual import on
 from textual.message import Message
 
@@ -108,3 +109,21 @@ async def test_the_outline_names_the_format_of_a_report_read_from_a_pdf_or_web_p
         assert "政府工作报告 2026 · PDF" in rows
         assert "政府工作报告 2026" in rows  # the text file is not marked
         assert "· PDF" in screen_text(app)
+
+
+@pytest.mark.parametrize(("size", "badge"), [((80, 24), " 回"), ((120, 36), " 回顾")])
+async def test_kind_badges_take_one_character_in_a_narrow_outline(
+    size: tuple[int, int], badge: str
+) -> None:
+    """At 80 columns the title keeps the room: 回 for 回顾, and help says what each means."""
+    app = BaogaoApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        rows = widget_text(app, app.outline).splitlines()
+        review = next(row.rstrip(" ▎") for row in rows if "一、" in row)
+        assert review.endswith(badge)
+        assert not review.endswith("回顾") or badge == " 回顾"
+        await pilot.press("question_mark", "G")  # the legend is under the keys
+        await pilot.pause()
+        legend = app.screen.query_one("#help-badges")
+        assert "重点工作 / 重" in widget_text(app, legend)

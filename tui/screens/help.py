@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from baogao.tui.bindings import CURSOR_BINDINGS, declared_bindings
 from baogao.tui.screens.dialog import Dialog
+from baogao.tui.widgets.outline import BADGES, COMPACT_BADGES
 
 KeyGroup = tuple[str, tuple[tuple[str, str], ...]]
 """A pane's name and its (keys, description) rows."""
@@ -47,6 +48,20 @@ def help_table(groups: Iterable[KeyGroup]) -> Table:
         for keys, description in rows:
             table.add_row(Text(keys), Text(description))
         table.add_row("", "")
+    return table
+
+
+def badge_legend() -> Table:
+    """What the outline's kind badges mean, and their one-character forms."""
+    table = Table(box=None, show_header=False, padding=(0, 1), expand=False)
+    table.add_column("badge", no_wrap=True)
+    table.add_column("what", overflow="fold")
+    table.add_row(Text("Outline badges", style="bold underline"), "")
+    for badge in BADGES.values():
+        table.add_row(
+            Text(f"{badge.word} / {badge.short}"),
+            Text(f"{badge.meaning} (one character below {COMPACT_BADGES} columns)"),
+        )
     return table
 
 
@@ -84,6 +99,7 @@ class HelpScreen(Dialog[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys (Esc to close)"
             yield Static(help_table(self.groups), id="help-table")
+            yield Static(badge_legend(), id="help-badges")
 
     @property
     def _scroll(self) -> VerticalScroll:

@@ -40,13 +40,23 @@ EXPANDED, COLLAPSED, LEAF = "▼ ", "▶ ", "  "
 CURRENT = "▌"  # in the first (indent) column of the section the reader is in
 INDENT = 2  # cells per level
 
-# Badge text and component class for each section kind worth a badge.
-BADGES: dict[SectionKind, tuple[str, str]] = {
-    SectionKind.REVIEW: ("回顾", "outline--review"),
-    SectionKind.WORK: ("重点工作", "outline--work"),
-    SectionKind.GLOSSARY: ("名词解释", "outline--glossary"),
-    SectionKind.GOALS: ("目标", "outline--goals"),
+
+class Badge(NamedTuple):
+    """How a top-level section of a kind worth marking is marked in the outline."""
+
+    word: str
+    short: str  # one character, in an outline narrower than COMPACT_BADGES cells
+    component: str
+    meaning: str  # for the help screen
+
+
+BADGES: dict[SectionKind, Badge] = {
+    SectionKind.REVIEW: Badge("回顾", "回", "outline--review", "review of the past year(s)"),
+    SectionKind.WORK: Badge("重点工作", "重", "outline--work", "the work planned"),
+    SectionKind.GLOSSARY: Badge("名词解释", "释", "outline--glossary", "glossary of terms"),
+    SectionKind.GOALS: Badge("目标", "标", "outline--goals", "targets"),
 }
+COMPACT_BADGES = 30  # below this width a badge is one character: the title keeps the room
 
 
 class Entry(NamedTuple):
@@ -602,8 +612,9 @@ class Outline(LineView, can_focus=True):
         elif entry.section is None:
             label.stylize(self._component("outline--document"))
         elif entry.section.level == 0 and entry.section.kind in BADGES:
-            word, component = BADGES[entry.section.kind]
-            tail = Text(word, style=self._component(component), end="")
+            badge = BADGES[entry.section.kind]
+            word = badge.short if width < COMPACT_BADGES else badge.word
+            tail = Text(word, style=self._component(badge.component), end="")
         current = node is self._current
         if current:
             label.stylize(self._component("outline--current"))
