@@ -315,7 +315,11 @@ class BaogaoApp(App[None]):
 
     def after_first_screen(self) -> None:
         """What the first screen does not need: bookmarks and the search index."""
-        self._startup_collector.end()
+        if self.streamed is None:
+            # A streamed load keeps the collector paused until its reports are swapped
+            # in: it makes lasting objects and little garbage, and a full collection
+            # over a thousand reports holds every key 100 ms and more.
+            self._startup_collector.end()
         self.open_bookmarks()
         if self.streamed is None:  # a streamed load builds it once every report is in
             self.build_search_index()
@@ -421,9 +425,17 @@ class BaogaoApp(App[None]):
         report = self._by_path.get(here or "") or self.reports[0]
         if report.path != here:
             offset = 0
+        # The reader and the index come after a frame each: a key pressed meanwhile
+        # waits for one step, not for the whole swap (a thousand reports: ~60 ms).
+        self.call_after_refresh(self._reopen_after_load, report, offset)
+        self._startup_collector.end()  # see after_first_screen
+
+    def _reopen_after_load(self, report: Report, offset: int) -> None:
+        if self.report is not None and self.report.path == report.path:
+            offset = self.reader.cursor_offset or offset  # the reader moved meanwhile
         self.open_report(report, offset)
         self.outline.follow(report, offset, cursor=False)
-        self.build_search_index()
+        self.call_after_refresh(self.build_search_index)
 
     def stop_loading(self) -> None:
         """Esc while loading: read no more files; what was read stays and is linked."""
