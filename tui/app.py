@@ -65,7 +65,9 @@ SECTION_KEYS = Binding.Group("Section", compact=True)  # [ and ] share one foote
 PANES = ("outline", "reader", "glossary", "indicators")  # the order Tab visits them in
 # Where the focus lands in each pane: its main list or table.
 PANE_FOCUS = {"glossary": "#glossary-terms", "indicators": "#region-table"}
-INDEX_STEP_PAUSE = 0.002  # s between ~3 ms build steps (sleep(0) would spin while pinyin is spelled)
+INDEX_STEP_PAUSE = (
+    0.002  # s between ~3 ms build steps (sleep(0) would spin while pinyin is spelled)
+)
 SEGMENTER_POLL = 0.1  # s between looks at whether jieba's process is up
 SEGMENTER_LOOKS = 600  # a minute: a process that never comes up leaves pieces whole
 STREAM_SWITCH_INTERVAL = 0.0005  # s: the GIL comes back to the event loop this soon
