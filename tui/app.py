@@ -355,8 +355,8 @@ class BaogaoApp(App[None]):
     def take_arrivals(self) -> None:
         """Show what the streamed load has read since the last batch: the strip, the new
         reports in the outline and, for the first of them, the reader."""
-        if self.streamed is None or self.loading is None:
-            return
+        if self.streamed is None or self.loading is None or not self.loading.ready:
+            return  # nothing is taken before the strip can show it
         arrivals = self.streamed.take()
         self.loading.show(arrivals)
         if arrivals.reports:

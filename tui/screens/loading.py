@@ -37,6 +37,10 @@ class LoadingStrip(Vertical):
         self.started = time.perf_counter()
         self.failures = 0
         self.stopping = False
+        self.ready = False  # its bar and lines are mounted: `show` may draw on them
+
+    def on_mount(self) -> None:
+        self.ready = True
 
     def compose(self) -> ComposeResult:
         yield ProgressBar(total=max(self.expected, 1), show_eta=False, id="loading-bar")
