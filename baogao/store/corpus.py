@@ -151,6 +151,26 @@ def _plan(
     return plan
 
 
+def _record_parse(
+    file: Path,
+    parsed: Parsed,
+    plan: _Plan,
+    store: CorpusStore | None,
+    batch: list[tuple[str, int, bytes, bytes]],
+) -> None:
+    """Note a parse's outcome in `plan`; a report to store joins `batch`, which is
+    written (and emptied) every WRITE_BATCH rows."""
+    if parsed.error is not None:
+        plan.errors[file] = parsed.error
+    elif store is not None and parsed.summary is not None and parsed.body is not None:
+        key = report_key(parsed.digest, file.name)
+        plan.keys[file] = key
+        batch.append((key, parsed.text_bytes, parsed.summary, parsed.body))
+        if len(batch) >= WRITE_BATCH:
+            store.put(batch)
+            batch.clear()
+
+
 def _parse_misses(
     plan: _Plan, store: CorpusStore | None, progress: ProgressCallback | None, done: int
 ) -> dict[Path, Parsed]:
@@ -173,15 +193,7 @@ def _parse_misses(
         outcomes[file] = parsed
         done += 1
         bytes_done += plan.sizes.get(file, 0)
-        if parsed.error is not None:
-            plan.errors[file] = parsed.error
-        elif store is not None and parsed.summary is not None and parsed.body is not None:
-            key = report_key(parsed.digest, file.name)
-            plan.keys[file] = key
-            batch.append((key, parsed.text_bytes, parsed.summary, parsed.body))
-            if len(batch) >= WRITE_BATCH:
-                store.put(batch)
-                batch = []
+        _record_parse(file, parsed, plan, store, batch)
         if progress is not None:
             progress(Progress(done, total, bytes_done, bytes_total, parsed.path, parsed.error))
     if store is not None and batch:
@@ -650,15 +662,7 @@ class StreamedLoad:
             done += 1
             bytes_done += plan.sizes.get(file, 0)
             report = _report(file, plan, parsed, store) if parsed.error is None else None
-            if parsed.error is not None:
-                plan.errors[file] = parsed.error
-            elif store is not None and parsed.summary is not None and parsed.body is not None:
-                key = report_key(parsed.digest, file.name)
-                plan.keys[file] = key
-                batch.append((key, parsed.text_bytes, parsed.summary, parsed.body))
-                if len(batch) >= WRITE_BATCH:
-                    store.put(batch)
-                    batch = []
+            _record_parse(file, parsed, plan, store, batch)
             if report is not None:
                 by_file[file] = report
             self._arrived(
