@@ -71,11 +71,15 @@ class RegionGroup:
 
     def walk(self) -> Iterator[RegionReports]:
         """The regions in the group, at every depth, in order."""
-        for child in self.children:
-            if isinstance(child, RegionGroup):
-                yield from child.walk()
-            else:
-                yield child
+        return _regions_in(self.children)
+
+
+def _regions_in(children: tuple[RegionGroup | RegionReports, ...]) -> Iterator[RegionReports]:
+    for child in children:
+        if isinstance(child, RegionGroup):
+            yield from child.walk()
+        else:
+            yield child
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +90,7 @@ class RegionTree:
     grouped: bool
 
     def walk(self) -> Iterator[RegionReports]:
-        for child in self.children:
-            if isinstance(child, RegionGroup):
-                yield from child.walk()
-            else:
-                yield child
+        return _regions_in(self.children)
 
     @property
     def count(self) -> int:

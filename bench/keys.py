@@ -105,6 +105,12 @@ async def bare_input(size: tuple[int, int]) -> list[float]:
         return times
 
 
+def outline_changed(outline: Any) -> Callable[[], bool]:
+    """A goal met once the outline's cursor moved, or rows opened or closed."""
+    before = (outline.cursor_node, outline.rows)
+    return lambda: (outline.cursor_node, outline.rows) != before
+
+
 async def outline_floor(size: tuple[int, int], corpus: Any = None) -> list[float]:
     """Outline keys in an app that builds no index: what the outline costs by itself."""
     from baogao.tui.app import BaogaoApp
@@ -117,14 +123,9 @@ async def outline_floor(size: tuple[int, int], corpus: Any = None) -> list[float
     clock = FrameClock(app, size)
     async with app.run_test(size=size) as pilot:
         outline = app.outline
-
-        def changed() -> Callable[[], bool]:
-            before = (outline.cursor_node, outline.rows)
-            return lambda: (outline.cursor_node, outline.rows) != before
-
-        await clock.time_key(pilot, "j", changed())
+        await clock.time_key(pilot, "j", outline_changed(outline))
         await pilot.press("k")
-        return [await clock.time_key(pilot, key, changed()) for key in OUTLINE_KEYS]
+        return [await clock.time_key(pilot, key, outline_changed(outline)) for key in OUTLINE_KEYS]
 
 
 async def baogao_keys(
@@ -136,16 +137,12 @@ async def baogao_keys(
     clock = FrameClock(app, size)
     async with app.run_test(size=size) as pilot:
         outline = app.outline
-
-        def changed() -> Callable[[], bool]:
-            """The outline's cursor moved, or rows opened or closed."""
-            before = (outline.cursor_node, outline.rows)
-            return lambda: (outline.cursor_node, outline.rows) != before
-
         # The first key after the first screen, while the search index builds.
-        first = await clock.time_key(pilot, "j", changed())
+        first = await clock.time_key(pilot, "j", outline_changed(outline))
         await pilot.press("k")
-        outline_times = [await clock.time_key(pilot, key, changed()) for key in OUTLINE_KEYS]
+        outline_times = [
+            await clock.time_key(pilot, key, outline_changed(outline)) for key in OUTLINE_KEYS
+        ]
         waited = perf_counter()  # the index with its pinyin, then jieba (in its own process)
         while perf_counter() - waited < INDEX_WAIT:
             index = app.search_index

@@ -474,17 +474,20 @@ class StreamedLoad:
     def start(self) -> None:
         self._thread.start()
 
+    def _reading_order(self, files: list[Path]) -> list[Path]:
+        """`files` in the order they are read: `first` (where the user left off) first."""
+        preferred = [file for file in files if str(file) == self.first]
+        return preferred + [file for file in files if file not in preferred]
+
     def read_first(self) -> Report | None:
         """The first report of the load (`first`, else the first file) if the store holds
         it, read now, before `start`, so the first screen can show it: a warm open's
         first frame is then its full first screen. None when it must be parsed."""
         found = self._found or find_reports(self.paths)
         self._found = found
-        head = next((f for f in found.files if str(f) == self.first), None)
-        if head is None and found.files:
-            head = found.files[0]
-        if head is None:
+        if not found.files:
             return None
+        head = self._reading_order(list(found.files))[0]
         store = _open_store([])  # its notices come again with the load's own store
         if store is None:
             return None
@@ -617,8 +620,7 @@ class StreamedLoad:
         total = len(files)
         done = bytes_done = 0
         by_file: dict[Path, Report] = {}
-        preferred = [file for file in files if str(file) == self.first]
-        reading = preferred + [file for file in files if file not in preferred]
+        reading = self._reading_order(files)
         for chunk in (reading[:1], reading[1:]):
             part = _plan(chunk, store) if chunk else _Plan([])
             plan.sizes.update(part.sizes)
