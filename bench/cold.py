@@ -39,8 +39,7 @@ HERE = Path(__file__).resolve().parent
 
 async def child(name: str, corpus: str, size: tuple[int, int]) -> list[str]:
     """Run one app headless; the lines to print (perf_counter times, key latencies)."""
-    from frames import terminal_console
-    from textual._compositor import CompositorUpdate
+    from frames import watch_frames
 
     if name == "empty":
         from textual.app import App
@@ -53,18 +52,10 @@ async def child(name: str, corpus: str, size: tuple[int, int]) -> list[str]:
 
         files, _ = unstored([corpus])
         app = BaogaoApp(streamed=StreamedLoad([corpus], files=files))
-    console = terminal_console(size)
     times: dict[str, float] = {}
     frames: list[float] = []
-    display = app._display
 
-    def display_and_time(screen: Any, update: Any) -> None:
-        display(screen, update)
-        if update is None:
-            return
-        if isinstance(update, CompositorUpdate):
-            update.render_segments(console)
-        now = perf_counter()
+    def frame_done(screen: Any, now: float) -> None:
         frames.append(now)
         times.setdefault("screen", now)
         if name == "empty":
@@ -74,7 +65,7 @@ async def child(name: str, corpus: str, size: tuple[int, int]) -> list[str]:
         if "all" not in times and app.streamed is not None and app.loading is None:
             times["all"] = now
 
-    app._display = display_and_time
+    watch_frames(app, size, frame_done)
     keys: list[float] = []
     at: list[float] = []  # when each key was pressed, from the start of the app
     async with app.run_test(size=size):

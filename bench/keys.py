@@ -33,7 +33,7 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from frames import terminal_console
+from frames import watch_frames
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
@@ -50,23 +50,13 @@ class FrameClock:
     goal; the first frame that meets it stops the clock."""
 
     def __init__(self, app: App[Any], size: tuple[int, int]) -> None:
-        from textual._compositor import CompositorUpdate
-
-        self.console = terminal_console(size)
         self.goal: Callable[[], bool] | None = None
         self.met: float | None = None
-        display = app._display
+        watch_frames(app, size, self._frame)
 
-        def display_and_time(screen: Any, update: Any) -> None:
-            display(screen, update)
-            if update is None:
-                return
-            if isinstance(update, CompositorUpdate):
-                update.render_segments(self.console)
-            if self.goal is not None and self.met is None and self.goal():
-                self.met = perf_counter()
-
-        app._display = display_and_time
+    def _frame(self, screen: Any, done: float) -> None:
+        if self.goal is not None and self.met is None and self.goal():
+            self.met = done
 
     async def time_key(self, pilot: Any, key: str, goal: Callable[[], bool]) -> float:
         """Milliseconds from sending `key` to the end of the first frame meeting `goal`."""

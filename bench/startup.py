@@ -106,23 +106,17 @@ async def time_full_screen(name: str, size: tuple[int, int]) -> tuple[float, int
     Each frame is rendered to escape sequences as a terminal driver would (headless
     apps skip that step). The screen's text is checked only after a frame's time is
     taken, and only once the expected panes are on the compositor's map."""
-    from frames import terminal_console
-    from textual._compositor import CompositorUpdate
+    from frames import watch_frames
 
     app = make_app(name)
-    console = terminal_console(size)
     wanted = expected_panes(name)
     frames: list[float] = []
     found: list[tuple[float, int, str]] = []
-    display = app._display
 
-    def display_and_time(screen: Any, update: Any) -> None:
-        display(screen, update)
-        if update is None or found:
+    def frame_done(screen: Any, done: float) -> None:
+        if found:
             return
-        if isinstance(update, CompositorUpdate):
-            update.render_segments(console)
-        frames.append(perf_counter())
+        frames.append(done)
         if not wanted:
             found.append((frames[-1], len(frames), "-"))
             return
@@ -133,7 +127,7 @@ async def time_full_screen(name: str, size: tuple[int, int]) -> tuple[float, int
         if set(wanted) <= set(shown):
             found.append((frames[-1], len(frames), ",".join(shown)))
 
-    app._display = display_and_time
+    watch_frames(app, size, frame_done)
     async with app.run_test(size=size):
         started = perf_counter()
         while not found and perf_counter() - started < DEADLINE:
