@@ -386,7 +386,7 @@ def test_an_index_built_in_steps_equals_one_built_at_once(seed_corpus: Corpus) -
     assert isinstance(stepped, SearchIndex) and all(step is None for step in steps[:-1])
     assert len(steps) > len(seed_corpus.reports) // 2  # small steps, not one
     joined = "".join(report.text + "\n" for report in seed_corpus.reports)
-    assert stepped.corpus == fold_for_matching(joined) == whole.corpus
+    assert stepped.corpus.joined() == fold_for_matching(joined) == whole.corpus.joined()
     assert stepped.bases == whole.bases
     assert stepped.sentence_starts == whole.sentence_starts
     for query in ("规模以上工业增加值", "fqjy", "就业 城镇", "规模以上工业增价值"):

@@ -46,6 +46,7 @@ from baogao.parsers.pinyin import (
 from baogao.parsers.pinyin import match as pinyin_match
 from baogao.parsers.text import SENTENCE_MARKS, fold_for_matching
 from baogao.search.fields import FieldTable, Joined, Place
+from baogao.search.folded import FoldedTexts
 from baogao.search.occurrences import Found, Occurrences
 from baogao.search.query import (
     SCORE_CONTAINS,
@@ -89,10 +90,10 @@ __all__ = [
 ]
 
 
-# A sentence of the folded text: up to and including 。！？； (full-width ！？；
-# are folded to !?;), or up to a line break.
+# A sentence: up to and including 。！？；(or their ASCII forms), or up to a line break;
+# the same in the text and its folded form, whose sentences the index keeps.
 # e.g. 「规模以上工业增加值 72.03 亿元、同比增长 6%，」… ends at 「；」
-_MARKS = "".join(sorted(set(fold_for_matching(SENTENCE_MARKS))))
+_MARKS = "".join(sorted(set(SENTENCE_MARKS + fold_for_matching(SENTENCE_MARKS))))
 SENTENCE = re.compile(f"[^{_MARKS}\n]+[{_MARKS}]?")
 
 FIELD_CAP = 2_000  # short fields matched per group and way of matching (one character…)
@@ -102,8 +103,8 @@ SNIPPET_BEFORE = 16  # characters of context kept before a text match
 FIELD_FUZZY_CUTOFF = 72.0
 TEXT_FUZZY_CUTOFF = 75.0
 CORRECTION_CUTOFF = 80.0
+POSITION = "I"  # the array type of sentence places
 STEP_SECONDS = 0.003  # a build step yields to the event loop after this long
-STEP_CHARACTERS = 20_000  # text folded at a time (~2 ms), between looks at the clock
 STEP_SENTENCES = 256  # sentences found at a time, between looks at the clock
 STEP_SPELLINGS = 300  # short fields spelled in pinyin per build step
 
@@ -187,40 +188,30 @@ class SearchIndex:
             tuple(section.kind for section in report.sections) for report in reports
         )
         self.fields: dict[Group, FieldTable] = {group: FieldTable() for group in GROUP_ORDER[:3]}
-        # One folded string of all texts, one "\n" after each report; a sentence never
-        # crosses a line break, so each report's sentences are found on its own.
-        bases: list[int] = []
-        chunks: list[str] = []
-        starts: array[int] = array("q")
-        ends: array[int] = array("q")
-        offset = 0
+        # The texts as they are, searched folded (FoldedTexts: no folded copy), with
+        # positions as if laid end to end with a line break after each; a sentence
+        # never crosses a line break, so each report's sentences are found on its own.
+        self.corpus = corpus = FoldedTexts()
+        # Four bytes a place (a corpus of up to 4 billion characters): at a thousand
+        # reports there are some 430,000 sentences.
+        starts: array[int] = array(POSITION)
+        ends: array[int] = array(POSITION)
         clock = StepClock()
         for i, report in enumerate(reports):
-            bases.append(offset)
-            text = report.text + "\n"
-            parts: list[str] = []
-            for at in range(0, len(text), STEP_CHARACTERS):  # one character for one
-                parts.append(fold_for_matching(text[at : at + STEP_CHARACTERS]))
-                if clock.due():
-                    yield None
-                    clock.restart()
-            folded = "".join(parts)
-            chunks.append(folded)
-            for n, match in enumerate(SENTENCE.finditer(folded), 1):
+            offset = corpus.add(report.text)
+            for n, match in enumerate(SENTENCE.finditer(report.text), 1):
                 starts.append(offset + match.start())
                 ends.append(offset + match.end())
                 if n % STEP_SENTENCES == 0 and clock.due():
                     yield None
                     clock.restart()
-            offset += len(folded)
             self._add_fields(i, report)
             if clock.due():
                 yield None
                 clock.restart()
         yield None
         clock.restart()
-        self.bases = tuple(bases)
-        self.corpus = "".join(chunks)
+        self.bases = tuple(corpus.bases)
         self.sentence_starts = starts
         self.sentence_ends = ends
         self._occurrences = Occurrences(self.corpus)
@@ -558,7 +549,7 @@ class SearchIndex:
         return max(0, bisect_right(self.sentence_starts, position) - 1)
 
     def _report_of(self, position: int) -> int:
-        return bisect_right(self.bases, position) - 1
+        return self.corpus.report_at(position)
 
     def _search_text(
         self,
@@ -623,7 +614,7 @@ class SearchIndex:
                 continue
             seen.add(sentence)
             lo, hi = self.sentence_starts[sentence], self.sentence_ends[sentence]
-            text = self.corpus[lo:hi]
+            text = self.corpus.slice(lo, hi)
             spans: list[Span] = []
             for word in words:
                 at = text.find(word)
@@ -670,7 +661,7 @@ class SearchIndex:
             if sentence in taken:
                 continue
             lo, hi = self.sentence_starts[sentence], self.sentence_ends[sentence]
-            text = corpus[lo:hi]
+            text = corpus.slice(lo, hi)
             alignment = fuzz.partial_ratio_alignment(needle, text, score_cutoff=TEXT_FUZZY_CUTOFF)
             if alignment is None:
                 continue

@@ -7,6 +7,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from baogao.search.folded import FoldedTexts
 from baogao.search.query import OCCURRENCE_CAP
 
 NARROW_MAX = 30_000  # narrow from a cached needle only when it has at most this many places
@@ -22,9 +23,9 @@ class Found:
 
 
 class Occurrences:
-    """The occurrence cache over one folded corpus string."""
+    """The occurrence cache over the folded texts of a corpus."""
 
-    def __init__(self, corpus: str) -> None:
+    def __init__(self, corpus: FoldedTexts) -> None:
         self.corpus = corpus
         self._cache: OrderedDict[str, Found] = OrderedDict()
         self._lock = threading.Lock()
@@ -63,13 +64,5 @@ class Occurrences:
         return None
 
     def _scan(self, needle: str) -> Found:
-        positions: list[int] = []
-        corpus = self.corpus
-        find = corpus.find
-        at = find(needle)
-        while at >= 0:
-            positions.append(at)
-            if len(positions) >= OCCURRENCE_CAP:
-                return Found(positions, True)
-            at = find(needle, at + 1)
-        return Found(positions, False)
+        positions, capped = self.corpus.find_all(needle, OCCURRENCE_CAP)
+        return Found(positions, capped)
