@@ -453,3 +453,27 @@ def test_a_damaged_linking_row_is_linked_again_with_a_notice(private_xdg: Path) 
     loaded = open_corpus(seed_paths())
     assert loaded.corpus.reports == parsers.load(seed_paths()).reports
     assert any("linked again" in notice for notice in loaded.notices)
+
+
+def test_links_are_kept_as_edits_read_back_onto_the_reports_own_terms() -> None:
+    from dataclasses import replace
+
+    from baogao.store import codec
+
+    own = tuple(parsers.parse(path) for path in seed_paths())
+    linked = parsers.load(seed_paths()).reports
+    changed = [
+        (i, before.glossary, after.glossary)
+        for i, (before, after) in enumerate(zip(own, linked, strict=True))
+        if after.glossary != before.glossary
+    ]
+    assert changed
+    data = codec.encode_links(changed)
+    lent = codec.decode_links(data, [(r.glossary, len(r.text)) for r in own])
+    assert {i: terms for i, terms in lent.items()} == {i: after for i, _, after in changed}
+    for i, before, _after in changed:
+        for old, new in zip(before, lent[i], strict=False):
+            assert new.occurrences is old.occurrences  # one copy of a term's uses
+    first, before, after = changed[0]
+    with pytest.raises(ValueError):  # linking only lends definitions and adds terms
+        codec.encode_links([(first, before, (replace(after[0], key="改了"), *after[1:]))])

@@ -17,7 +17,7 @@ import json
 import math
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from baogao.parsers.model import (
@@ -37,7 +37,7 @@ from baogao.parsers.model import (
     TermSource,
 )
 
-FORMAT = 2  # bump when the layout below changes: older rows are parsed again
+FORMAT = 3  # bump when the layout below changes: older rows are parsed again
 MAX_PAYLOAD = 256 << 20  # bytes a stored part may inflate to (a report is a few MB)
 BODY_MAGIC = b"baogao-body-1\n"  # a body starts so: the text's length and UTF-8 follow
 MAX_DEPTH = 64  # section nesting accepted back (real reports nest 4 or 5 deep)
@@ -186,8 +186,8 @@ def _inflate(data: bytes) -> bytes:
     return raw
 
 
-def _json(raw: bytes) -> list[Any]:
-    value = json.loads(raw.decode())
+def _json(raw: bytes | memoryview) -> list[Any]:
+    value = json.loads(str(raw, "utf-8"))
     if not isinstance(value, list) or not value or value[0] != FORMAT:
         raise ModelError("not a payload of this format")
     return value
@@ -267,9 +267,12 @@ def _read_section(value: object, length: int, depth: int) -> Section:
     return Section(title, SectionKind(kind), level, start, body_start, end, nodes)
 
 
-def _read_occurrences(value: object, length: int) -> tuple[Occurrence, ...]:
+def _read_occurrences(value: object, length: int, memo: Memo) -> tuple[Occurrence, ...]:
     # the hot loop of a load (tens of thousands a corpus): checks inline, not per call
-    places = tuple(Occurrence(section, start, end) for section, start, end in _list(value))
+    shared = memo.setdefault
+    places = tuple(
+        Occurrence(shared(section, section), start, end) for section, start, end in _list(value)
+    )
     for place in places:
         start, end = place.start, place.end
         if not (
@@ -282,28 +285,36 @@ def _read_occurrences(value: object, length: int) -> tuple[Occurrence, ...]:
     return places
 
 
-def _read_term(value: object, length: int) -> Term:
+def _read_term(value: object, length: int, memo: Memo) -> Term:
     term, key, definition, source, defined_in, occurrences, span = _list(value, 7)
+    shared = memo.setdefault
     return Term(
-        _str(term),
-        _str(key),
-        _opt_str(definition),
+        shared(_str(term), term),
+        shared(_str(key), key),
+        None if definition is None else shared(_str(definition), definition),
         TermSource(source),
-        _opt_str(defined_in),
-        _read_occurrences(occurrences, length),
+        None if defined_in is None else shared(_str(defined_in), defined_in),
+        _read_occurrences(occurrences, length, memo),
         None if span is None else _span(span, length),
     )
 
 
 _TEXT_FIELDS = (0, 1, 2, 10, 13)  # name, raw name, period, section, sentence
+
+Memo = dict[str, str]
+"""One object for each distinct string of a decode: a report's figures and term uses
+repeat their names, periods, section titles and sentences (the figures of one 分别
+sentence share it), and JSON makes a new string for each (at a thousand reports,
+some 20 MB of copies)."""
 _NUMBER_FIELDS = (4, 6, 7)  # value, growth, growth_high
 
 
-def _read_indicator(value: object, length: int) -> Indicator:
+def _read_indicator(value: object, length: int, memo: Memo) -> Indicator:
     row = _list(value, 15)
     for at in _TEXT_FIELDS:
         if type(row[at]) is not str:
             raise ModelError("an indicator's text field is not text")
+        row[at] = memo.setdefault(row[at], row[at])
     for at in _NUMBER_FIELDS:
         number = row[at]
         if number is not None:
@@ -311,8 +322,10 @@ def _read_indicator(value: object, length: int) -> Indicator:
                 row[at] = number = float(number)  # OverflowError for a huge one: caught
             if type(number) is not float or not math.isfinite(number):
                 raise ModelError("an indicator's figure is not a finite number")
-    if row[5] is not None and type(row[5]) is not str:
-        raise ModelError("an indicator's unit is not text")
+    if row[5] is not None:
+        if type(row[5]) is not str:
+            raise ModelError("an indicator's unit is not text")
+        row[5] = memo.setdefault(row[5], row[5])
     start, end = row[11], row[12]
     if not (type(start) is int and type(end) is int and 0 <= start <= end <= length):
         raise ModelError("an indicator's span is out of range")
@@ -373,14 +386,18 @@ def decode_report(path: str, summary: Summary, data: bytes) -> Report:
         length = len(text)
         if length != summary.length:
             raise ModelError("the body does not belong to the summary")
+        memo: Memo = {}
+        for top in summary.sections:
+            for section in top.walk():
+                memo.setdefault(section.title, section.title)
         return Report(
             path=path,
             text=text,
             meta=summary.meta,
             sections=summary.sections,
             emphasis=tuple(_span(span, length) for span in _list(emphasis)),
-            glossary=tuple(_read_term(term, length) for term in _list(glossary)),
-            indicators=tuple(_read_indicator(row, length) for row in _list(indicators)),
+            glossary=tuple(_read_term(term, length, memo) for term in _list(glossary)),
+            indicators=tuple(_read_indicator(row, length, memo) for row in _list(indicators)),
             source_format=summary.source_format,
         )
 
@@ -388,17 +405,40 @@ def decode_report(path: str, summary: Summary, data: bytes) -> Report:
     return result
 
 
-def encode_links(changed: list[tuple[int, tuple[Term, ...]]]) -> bytes:
-    """The glossaries that linking changed, by report position. ValueError: non-finite.
+def encode_links(changed: list[tuple[int, tuple[Term, ...], tuple[Term, ...]]]) -> bytes:
+    """What linking changed in some glossaries: (report position, before, after) each.
 
-    The JSON of `[FORMAT, [[i, terms], ...]]`, written a report at a time: json's encoder
+    Linking gives a term of the report a definition lent by another, or adds terms it
+    quotes (parsers.link), so a glossary is kept as its edits: `[i, edits, added]`,
+    edits `[term number, definition, defined in]`. Read back onto the report's own
+    glossary, a term keeps its occurrences, not a second copy of them.
+    ValueError: non-finite figures, or a glossary that is not its own plus terms added.
+
+    The JSON of `[FORMAT, [item, ...]]`, written a report at a time: json's encoder
     holds the interpreter for all of its input (90 ms for a thousand reports' glossaries),
     and this runs in a thread beside the app's event loop."""
     items = (
-        json.dumps([i, [_term(term) for term in terms]], **_JSON_OPTIONS) for i, terms in changed
+        json.dumps(
+            [i, _edits(before, after), [_term(t) for t in after[len(before) :]]],
+            **_JSON_OPTIONS,
+        )
+        for i, before, after in changed
     )
     data = f"[{FORMAT},[" + ",".join(items) + "]]"
     return zlib.compress(data.encode(), 1)
+
+
+def _edits(before: tuple[Term, ...], after: tuple[Term, ...]) -> list[list[Any]]:
+    if len(after) < len(before):
+        raise ValueError("linking dropped a term")
+    edits: list[list[Any]] = []
+    for at, (old, new) in enumerate(zip(before, after[: len(before)], strict=True)):
+        if new == old:
+            continue
+        if replace(old, definition=new.definition, defined_in=new.defined_in) != new:
+            raise ValueError("linking changed more than a term's definition")
+        edits.append([at, new.definition, new.defined_in])
+    return edits
 
 
 def _links_items(text: str) -> Iterator[object]:
@@ -425,15 +465,34 @@ def _links_items(text: str) -> Iterator[object]:
         raise ModelError("a links payload out of shape")
 
 
-def decode_links(data: bytes, lengths: list[int]) -> dict[int, tuple[Term, ...]]:
-    """What `encode_links` stored, for reports of these text lengths; ModelError if invalid."""
+def decode_links(
+    data: bytes, glossaries: list[tuple[tuple[Term, ...], int]]
+) -> dict[int, tuple[Term, ...]]:
+    """What `encode_links` stored, applied to the reports' own (glossary, text length);
+    ModelError if invalid."""
 
     def read() -> dict[int, tuple[Term, ...]]:
         lent: dict[int, tuple[Term, ...]] = {}
+        memo: Memo = {}  # across reports: a definition lent to many is one string
         for item in _links_items(_inflate(data).decode()):
-            at, terms = _list(item, 2)
-            at = _int(at, 0, len(lengths) - 1)
-            lent[at] = tuple(_read_term(term, lengths[at]) for term in _list(terms))
+            at, edits, added = _list(item, 3)
+            at = _int(at, 0, len(glossaries) - 1)
+            own, length = glossaries[at]
+            terms = list(own)
+            for edit in _list(edits):
+                number, definition, defined_in = _list(edit, 3)
+                number = _int(number, 0, len(terms) - 1)
+                terms[number] = replace(
+                    terms[number],
+                    definition=None
+                    if definition is None
+                    else memo.setdefault(_str(definition), definition),
+                    defined_in=None
+                    if defined_in is None
+                    else memo.setdefault(_str(defined_in), defined_in),
+                )
+            terms.extend(_read_term(term, length, memo) for term in _list(added))
+            lent[at] = tuple(terms)
         return lent
 
     result: dict[int, tuple[Term, ...]] = _checked(read)

@@ -315,7 +315,7 @@ def _linked(
     store for this set of reports: a warm open neither links again nor imports the parser."""
     set_key = store.set_key(keys) if store is not None and all(keys) else None
     if store is not None and set_key is not None:
-        lent = store.links(set_key, [len(report.text) for report in reports])
+        lent = store.links(set_key, [(report.glossary, len(report.text)) for report in reports])
         notices.extend(store.notices)
         store.notices.clear()
         if lent is not None:
@@ -328,7 +328,7 @@ def _linked(
     linked = link_glossaries(reports)
     if store is not None and set_key is not None:
         changed = [
-            (i, after.glossary)
+            (i, before.glossary, after.glossary)
             for i, (before, after) in enumerate(zip(reports, linked, strict=True))
             if after is not before
         ]

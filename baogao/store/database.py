@@ -29,7 +29,7 @@ from baogao.paths import cache_directory
 from baogao.store import codec
 
 DATABASE_NAME = "corpus.sqlite3"
-SCHEMA = 3  # bump when the tables change: the tables of another schema are dropped
+SCHEMA = 4  # bump when the tables change: the tables of another schema are dropped
 KEEP_UNUSED_DAYS = 90  # entries not read for this long are pruned
 KEEP_LINKED_SETS = 64  # sets of reports whose linked glossaries are kept
 BUSY_TIMEOUT_MS = 5_000  # another baogao writing: wait this long before giving up
@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS reports (
 );
 CREATE TABLE IF NOT EXISTS links (
     set_key TEXT PRIMARY KEY,      -- blake2b of the ordered report keys of one open set
-    glossaries BLOB NOT NULL,      -- codec.encode_links: the glossaries linking changed
+    glossaries BLOB NOT NULL,      -- codec.encode_links: what linking changed in glossaries
     links_sum TEXT NOT NULL,
     used REAL NOT NULL
 );
@@ -161,8 +161,8 @@ class CorpusStore:
                 db.execute("CREATE TABLE IF NOT EXISTS store (name TEXT PRIMARY KEY, value TEXT)")
                 row = db.execute("SELECT value FROM store WHERE name = 'schema'").fetchone()
                 if row is None or row[0] != str(SCHEMA):  # new, older or newer: start afresh
-                    db.execute("DROP TABLE IF EXISTS reports")
-                    db.execute("DROP TABLE IF EXISTS files")
+                    for table in ("reports", "files", "links"):
+                        db.execute(f"DROP TABLE IF EXISTS {table}")
                     db.execute("INSERT OR REPLACE INTO store VALUES ('schema', ?)", (str(SCHEMA),))
                 for statement in _TABLES.split(";"):
                     if statement.strip():
@@ -292,8 +292,11 @@ class CorpusStore:
     def set_key(self, keys: Iterable[str]) -> str:
         return checksum("\n".join(keys).encode())
 
-    def links(self, set_key: str, lengths: list[int]) -> dict[int, tuple[Term, ...]] | None:
-        """The glossaries linking gave this set (by report position), or None (then link)."""
+    def links(
+        self, set_key: str, glossaries: list[tuple[tuple[Term, ...], int]]
+    ) -> dict[int, tuple[Term, ...]] | None:
+        """The glossaries linking gave this set (by report position), from each report's
+        own (glossary, text length); None when not stored or damaged (then link)."""
         row = self._db.execute(
             "SELECT glossaries, links_sum FROM links WHERE set_key = ?", (set_key,)
         ).fetchone()
@@ -303,7 +306,7 @@ class CorpusStore:
         try:
             if not isinstance(data, bytes) or data_sum != checksum(data):
                 raise codec.ModelError("checksum mismatch")
-            lent = codec.decode_links(data, lengths)
+            lent = codec.decode_links(data, glossaries)
         except codec.ModelError:
             with _transaction(self._db):
                 self._db.execute("DELETE FROM links WHERE set_key = ?", (set_key,))
@@ -313,7 +316,10 @@ class CorpusStore:
             self._db.execute("UPDATE links SET used = ? WHERE set_key = ?", (time.time(), set_key))
         return lent
 
-    def put_links(self, set_key: str, changed: list[tuple[int, tuple[Term, ...]]]) -> None:
+    def put_links(
+        self, set_key: str, changed: list[tuple[int, tuple[Term, ...], tuple[Term, ...]]]
+    ) -> None:
+        """Keep what linking changed: (report position, glossary before, after) each."""
         data = codec.encode_links(changed)
         with _transaction(self._db):
             self._db.execute(
