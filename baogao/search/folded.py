@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 
 from baogao.parsers.text import MATCH_FOLD, fold_for_matching
@@ -163,6 +164,28 @@ class FoldedTexts:
         if is_plain(needle):
             return self.parts[i].startswith(needle, local)
         return _folded_at(self.parts[i], needle, local, len(needle))
+
+    def starting_with(self, needle: str, positions: Iterable[int]) -> list[int]:
+        """Those of the ascending `positions` where `needle` starts (narrowing a cached
+        needle's places: one look at the report's text a place, no search for the report)."""
+        kept: list[int] = []
+        plain = is_plain(needle)
+        size = len(needle)
+        base = end = -1
+        text = ""
+        for position in positions:
+            if position >= end:
+                i = self.report_at(position)
+                if i < 0:
+                    continue
+                base, text = self.bases[i], self.parts[i]
+                end = base + len(text) + 1
+            local = position - base
+            if text.startswith(needle, local) or (
+                not plain and _folded_at(text, needle, local, size)
+            ):
+                kept.append(position)
+        return kept
 
     def find(self, needle: str, start: int, end: int) -> int:
         """The first position of `needle` in [start, end) of one report, or -1."""

@@ -55,12 +55,8 @@ class Occurrences:
                 cached = self._cache.get(part)
                 if cached is None or cached.capped or len(cached.positions) > NARROW_MAX:
                     continue
-                positions = [
-                    p - shift
-                    for p in cached.positions
-                    if p >= shift and corpus.startswith(needle, p - shift)
-                ]
-                return Found(positions, False)
+                starts = (p - shift for p in cached.positions if p >= shift)
+                return Found(corpus.starting_with(needle, starts), False)
         return None
 
     def _scan(self, needle: str) -> Found:
