@@ -12,6 +12,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -327,6 +328,40 @@ def test_entries_of_another_parser_or_long_unused_are_pruned(
         assert [key.rsplit(".", 2)[-2:] for key, *_ in rows(private_xdg)] == [["new", "txt"]]
         assert store.prune(now=1e12) == 1  # unused for ages
     assert rows(private_xdg) == []
+
+
+def test_a_warm_open_takes_no_write_lock_while_another_process_writes(
+    private_xdg: Path, request: pytest.FixtureRequest
+) -> None:
+    """`baogao index` in another terminal holds the write lock for its batches: an open
+    that only reads must not wait for it (a write would wait the busy timeout, 5 s)."""
+    load_corpus(seed_paths())
+    request.getfixturevalue("no_parsing")
+    writer = sqlite3.connect(database(private_xdg), isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        loaded = open_corpus(seed_paths())
+        waited = time.monotonic() - started
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert len(loaded.corpus.reports) == 5 and loaded.notices == ()
+    assert waited < 2.5
+
+
+def test_a_read_marks_an_entry_used_once_it_was_last_marked_a_day_ago(private_xdg: Path) -> None:
+    load_corpus(seed_paths())
+    with sqlite3.connect(database(private_xdg)) as db:
+        db.execute("UPDATE reports SET used = 1000.0")
+        db.execute("UPDATE links SET used = 1000.0")
+    load_corpus(seed_paths())
+    with sqlite3.connect(database(private_xdg)) as db:
+        used = [
+            row[0]
+            for row in db.execute("SELECT used FROM reports UNION ALL SELECT used FROM links")
+        ]
+    assert len(used) == 6 and all(when > time.time() - 60 for when in used)
 
 
 def test_keys_carry_the_parser_version(private_xdg: Path) -> None:

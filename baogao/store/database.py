@@ -32,6 +32,9 @@ DATABASE_NAME = "corpus.sqlite3"
 SCHEMA = 4  # bump when the tables change: the tables of another schema are dropped
 KEEP_UNUSED_DAYS = 90  # entries not read for this long are pruned
 KEEP_LINKED_SETS = 64  # sets of reports whose linked glossaries are kept
+# Reading an entry marks it used (pruning keeps what is used), at most this often: an
+# open that only reads then writes nothing, and never waits on another writer.
+TOUCH_AFTER_SECONDS = 86_400
 BUSY_TIMEOUT_MS = 5_000  # another baogao writing: wait this long before giving up
 
 _TABLES = """
@@ -157,6 +160,8 @@ class CorpusStore:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA journal_mode = WAL")  # readers never wait on `baogao index`
             db.execute("PRAGMA synchronous = NORMAL")
+            if _schema(db) == str(SCHEMA):
+                return db  # the tables are there: an open reads, it takes no write lock
             with _transaction(db):
                 db.execute("CREATE TABLE IF NOT EXISTS store (name TEXT PRIMARY KEY, value TEXT)")
                 row = db.execute("SELECT value FROM store WHERE name = 'schema'").fetchone()
@@ -215,26 +220,30 @@ class CorpusStore:
         wanted = list(dict.fromkeys(keys))
         found: dict[str, Entry] = {}
         damaged: list[str] = []
+        stale: list[str] = []  # read, and last marked used long enough ago to mark again
         for chunk in _chunks(wanted, 500):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                f"SELECT key, parser, format, summary, summary_sum FROM reports WHERE key IN ({marks})",
+                "SELECT key, parser, format, summary, summary_sum, used FROM reports"
+                f" WHERE key IN ({marks})",
                 chunk,
             )
-            for key, parser, format_, summary, summary_sum in rows:
+            for key, parser, format_, summary, summary_sum, used in rows:
                 try:
                     entry = self._entry(key, parser, format_, summary, summary_sum)
                 except codec.ModelError:
                     damaged.append(key)
                     continue
                 found[key] = entry
+                if not isinstance(used, float) or used < time.time() - TOUCH_AFTER_SECONDS:
+                    stale.append(key)
         if damaged:
             self.forget(damaged)
             self.notices.append(
                 f"{len(damaged)} damaged entr{'y' if len(damaged) == 1 else 'ies'} "
                 "in the corpus store: parsed again"
             )
-        self._touch(found)
+        self._touch(stale)
         return found
 
     def _entry(
@@ -298,11 +307,11 @@ class CorpusStore:
         """The glossaries linking gave this set (by report position), from each report's
         own (glossary, text length); None when not stored or damaged (then link)."""
         row = self._db.execute(
-            "SELECT glossaries, links_sum FROM links WHERE set_key = ?", (set_key,)
+            "SELECT glossaries, links_sum, used FROM links WHERE set_key = ?", (set_key,)
         ).fetchone()
         if row is None:
             return None
-        data, data_sum = row
+        data, data_sum, used = row
         try:
             if not isinstance(data, bytes) or data_sum != checksum(data):
                 raise codec.ModelError("checksum mismatch")
@@ -312,8 +321,10 @@ class CorpusStore:
                 self._db.execute("DELETE FROM links WHERE set_key = ?", (set_key,))
             self.notices.append("a damaged entry in the corpus store: glossaries linked again")
             return None
-        with suppress(sqlite3.OperationalError), _transaction(self._db):
-            self._db.execute("UPDATE links SET used = ? WHERE set_key = ?", (time.time(), set_key))
+        if not isinstance(used, float) or used < time.time() - TOUCH_AFTER_SECONDS:
+            with suppress(sqlite3.OperationalError), _transaction(self._db):
+                now = time.time()
+                self._db.execute("UPDATE links SET used = ? WHERE set_key = ?", (now, set_key))
         return lent
 
     def put_links(
@@ -331,12 +342,12 @@ class CorpusStore:
         with _transaction(self._db):
             self._db.executemany("DELETE FROM reports WHERE key = ?", ((key,) for key in keys))
 
-    def _touch(self, found: dict[str, Entry]) -> None:
-        if not found:
+    def _touch(self, keys: list[str]) -> None:
+        if not keys:
             return
         with suppress(sqlite3.OperationalError), _transaction(self._db):  # a busy store: skip
             self._db.executemany(
-                "UPDATE reports SET used = ? WHERE key = ?", ((time.time(), key) for key in found)
+                "UPDATE reports SET used = ? WHERE key = ?", ((time.time(), key) for key in keys)
             )
 
     # ----------------------------------------------------------------- upkeep
@@ -368,6 +379,15 @@ class CorpusStore:
         ).fetchone()
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return int(count), int(text), self.path.stat().st_size
+
+
+def _schema(db: sqlite3.Connection) -> object:
+    """The schema the database says it has (None when it says nothing)."""
+    try:
+        row = db.execute("SELECT value FROM store WHERE name = 'schema'").fetchone()
+    except sqlite3.OperationalError:  # no `store` table: a new database
+        return None
+    return row[0] if row else None
 
 
 @contextmanager
