@@ -236,20 +236,20 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
     return run_bookmarks_command(args.action, Path(args.file))
 
 
-def _streamed_open(paths: Sequence[str]) -> StreamedLoad | None:
+def _streamed_open(paths: Sequence[str], *, no_cache: bool) -> StreamedLoad | None:
     """On a terminal, a load to stream into the explorer (it opens at once and the reports
     join it as they are read) when there are many files or much to parse; else None."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return None
     from baogao.store import streamed_open
 
-    return streamed_open(paths)
+    return streamed_open(paths, use_store=not no_cache)
 
 
 def cmd_open(paths: Sequence[str]) -> int:
     no_cache = NO_CACHE in paths
     paths = _paths_or_seeds([path for path in paths if path != NO_CACHE])
-    streamed = None if no_cache else _streamed_open(paths)
+    streamed = _streamed_open(paths, no_cache=no_cache)
     if streamed is not None:
         from baogao.tui.app import BaogaoApp
 

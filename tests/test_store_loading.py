@@ -13,7 +13,7 @@ from baogao import parsers
 from baogao.parsers import Report
 from baogao.seeds import seed_paths
 from baogao.store import open_corpus, unstored, workers
-from baogao.store.corpus import StreamedLoad
+from baogao.store.corpus import StreamedLoad, streamed_open
 
 SEEDS = len(seed_paths())
 
@@ -69,6 +69,30 @@ def test_a_warm_store_hands_over_the_stored_reports(tmp_path: Path) -> None:
     assert len(reports) == SEEDS and len(failed) == 1
     finished = load.wait()
     assert finished is not None and finished.corpus.reports == open_corpus([folder]).corpus.reports
+
+
+def test_without_the_store_every_file_is_parsed_and_nothing_is_kept(tmp_path: Path) -> None:
+    """`baogao --no-cache FOLDER` streams too: the store is neither read nor written."""
+    folder = seed_folder(tmp_path)
+    open_corpus([seed_paths()[0]])  # a stored report that the load must not read back
+    before = unstored([folder])
+    load = StreamedLoad([folder], use_store=False, in_process_bytes=0)
+    assert load.read_first() is None  # nothing is read from the store before the first frame
+    load.start()
+    reports, failed = taken_until_finished(load)
+    finished = load.wait()
+    assert finished is not None and len(reports) == SEEDS and len(failed) == 1
+    assert finished.corpus.reports == parsers.load([folder]).reports
+    assert unstored([folder]) == before  # nothing written
+
+
+def test_a_no_cache_open_streams_a_large_folder(tmp_path: Path) -> None:
+    folder = seed_folder(tmp_path)
+    assert streamed_open([folder], use_store=False) is None  # five small files: at once
+    big = tmp_path / "big.txt"
+    big.write_bytes(seed_paths()[0].read_bytes() * 25)  # over a megabyte to parse
+    load = streamed_open([folder, big], use_store=False)
+    assert load is not None and not load.use_store
 
 
 def test_stop_keeps_what_was_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

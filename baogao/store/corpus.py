@@ -104,14 +104,27 @@ COLD_OPEN_BYTES = 1_000_000  # unstored bytes worth streaming (about 0.4 s of pa
 WARM_STREAM_FILES = 64
 
 
-def streamed_open(paths: Iterable[str | Path]) -> StreamedLoad | None:
+def streamed_open(paths: Iterable[str | Path], *, use_store: bool = True) -> StreamedLoad | None:
     """A load to stream into the explorer when opening `paths` in one go would keep its
-    first screen waiting: many files (stored or not), or much that is not stored yet."""
+    first screen waiting: many files (stored or not), or much that is not stored yet
+    (without the store, `use_store` False, every file is parsed)."""
     paths = list(paths)
     found = find_reports(paths)
-    if len(found.files) < WARM_STREAM_FILES and unstored(paths)[1] < COLD_OPEN_BYTES:
+    if len(found.files) < WARM_STREAM_FILES:
+        if use_store:
+            lacking = unstored(paths)[1]
+        else:
+            lacking = sum(size for f in found.files if (size := _size(f)) is not None)
+        if lacking < COLD_OPEN_BYTES:
+            return None
+    return StreamedLoad(paths, files=len(found.files), found=found, use_store=use_store)
+
+
+def _size(file: Path) -> int | None:
+    try:
+        return file.stat().st_size
+    except OSError:
         return None
-    return StreamedLoad(paths, files=len(found.files), found=found)
 
 
 def _plan(
@@ -446,10 +459,13 @@ class StreamedLoad:
         files: int = 0,
         in_process_bytes: int | None = None,
         found: Found | None = None,
+        use_store: bool = True,
     ) -> None:
         """`files`: how many files are expected (for the first screen, before the walk);
-        `found`: the walk of `paths` when it was done already."""
+        `found`: the walk of `paths` when it was done already; without `use_store`
+        every file is parsed and nothing is written (`--no-cache`)."""
         self.paths = list(paths)
+        self.use_store = use_store
         self._found = found
         self._head: tuple[Path, Report] | None = None  # read by read_first, not handed over
         self.expected = files
@@ -488,6 +504,8 @@ class StreamedLoad:
         if not found.files:
             return None
         head = self._reading_order(list(found.files))[0]
+        if not self.use_store:
+            return None
         store = _open_store([])  # its notices come again with the load's own store
         if store is None:
             return None
@@ -577,7 +595,7 @@ class StreamedLoad:
         found = self._found or find_reports(self.paths)
         files = list(found.files)
         notices: list[str] = []
-        store = _open_store(notices)
+        store = _open_store(notices) if self.use_store else None
         try:
             try:
                 reports, keys, errors = self._read(files, store, notices)
