@@ -205,7 +205,10 @@ def main() -> int:
         print(done, frames, shown)
         return 0
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    try:  # an installed baogao (a wheel or an editable install) is measured as it is
+        import baogao.tui  # noqa: F401
+    except ImportError:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     env = child_env(bytecode=not args.source)
     budget, opened = BUDGET, "5 seeds"
     if args.reports:
