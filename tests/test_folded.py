@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from baogao.parsers.text import fold_for_matching
-from baogao.search.folded import FoldedTexts, written_forms
+from baogao.search.folded import STEP_RUNS, FoldedTexts, written_forms
 from baogao.search.query import normalize_query
 
 # Characters of every kind the fold treats differently: CJK, printable ASCII in both
@@ -72,3 +72,12 @@ def test_the_view_holds_the_reports_own_strings() -> None:
     assert view.parts[0] is text
     assert view.find_all("gdp", 100)[0] == [13 + 17 * n for n in range(10)]
     assert view.find_all("5%左右", 100)[0] == [8 + 17 * n for n in range(10)]
+
+
+def test_a_long_text_is_added_in_steps_and_found_whole() -> None:
+    """A report on one line of megabytes must not hold the event loop in one step."""
+    text = "增长５%，" * 20_000  # 20,000 runs of foldable characters
+    view = FoldedTexts()
+    steps = list(view.adding(text))
+    assert len(steps) >= 20_000 // STEP_RUNS and view.parts == [text]
+    assert view.find_all("5%,", 30_000) == ([2 + 5 * n for n in range(20_000)], False)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from baogao.parsers.text import MATCH_FOLD, fold_for_matching
@@ -35,6 +35,7 @@ ASCII_PART = re.compile(f"[{_FOLDED}]+")
 OTHER_PART = re.compile(f"[^{_FOLDED}]+")
 FOLDABLE_RUN = re.compile(f"[{_FOLDED}\uff01-\uff5e]{{2,}}")  # runs a longer needle lies in
 RUN_BREAK = "\n"  # between the kept runs: never in a needle
+STEP_RUNS = 2_000  # runs found (or folded) between looks at the clock
 
 
 @lru_cache(maxsize=128)
@@ -48,20 +49,32 @@ class _Runs:
 
     __slots__ = ("starts", "text", "where")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self) -> None:
+        self.text = ""
+        self.where = array("I")  # each run's place in `text`
+        self.starts = array("I")  # … and in the report
+
+    @classmethod
+    def building(cls, text: str) -> Iterator[_Runs | None]:
+        """Find the runs of `text` a few at a time: yields None between pieces of work
+        (a long report is thousands of runs), then the runs."""
+        runs = cls()
         pieces: list[str] = []
-        where = array("I")  # each run's place in `text` of the runs
-        starts = array("I")  # … and in the report
         at = 0
-        for run in FOLDABLE_RUN.finditer(text):
+        for n, run in enumerate(FOLDABLE_RUN.finditer(text), 1):
             piece = run.group()
             pieces.append(piece)
-            where.append(at)
-            starts.append(run.start())
+            runs.where.append(at)
+            runs.starts.append(run.start())
             at += len(piece) + 1
-        self.text = fold_for_matching(RUN_BREAK.join(pieces))
-        self.where = where
-        self.starts = starts
+            if n % STEP_RUNS == 0:
+                yield None
+        folded: list[str] = []
+        for first in range(0, len(pieces), STEP_RUNS):
+            folded.append(RUN_BREAK.join(pieces[first : first + STEP_RUNS]).translate(MATCH_FOLD))
+            yield None
+        runs.text = RUN_BREAK.join(folded)
+        yield runs
 
     def find_all(self, needle: str) -> list[int]:
         """Offsets in the report of every `needle` (printable ASCII, 2+ characters)."""
@@ -94,13 +107,23 @@ class FoldedTexts:
         return view
 
     def add(self, text: str) -> int:
-        """Add a report's text (a few milliseconds for a long one); its base."""
-        base = self.size
-        self.bases.append(base)
-        self.parts.append(text)
-        self.runs.append(_Runs(text))
-        self.size += len(text) + 1  # the line break after each report
-        return base
+        """Add a report's text; its base."""
+        for _ in self.adding(text):
+            pass
+        return self.bases[-1]
+
+    def adding(self, text: str) -> Iterator[None]:
+        """Add a report's text in small pieces of work, yielding between them (a report
+        on one line of megabytes would otherwise hold the event loop); the text joins
+        the view, at `size` before the first step, when the steps are done."""
+        for runs in _Runs.building(text):
+            if runs is None:
+                yield None
+                continue
+            self.bases.append(self.size)
+            self.parts.append(text)
+            self.runs.append(runs)
+            self.size += len(text) + 1  # the line break after each report
 
     def __len__(self) -> int:
         return self.size

@@ -198,7 +198,11 @@ class SearchIndex:
         ends: array[int] = array(POSITION)
         clock = StepClock()
         for i, report in enumerate(reports):
-            offset = corpus.add(report.text)
+            offset = corpus.size
+            for _ in corpus.adding(report.text):
+                if clock.due():
+                    yield None
+                    clock.restart()
             for n, match in enumerate(SENTENCE.finditer(report.text), 1):
                 starts.append(offset + match.start())
                 ends.append(offset + match.end())
