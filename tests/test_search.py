@@ -421,3 +421,21 @@ def test_an_index_in_steps_is_searchable_before_its_pinyin(seed_corpus: Corpus) 
     assert isinstance(index, SearchIndex)
     assert len(early) == 1 and early[0][0] and early[0][1] > 0
     assert not index.pinyin_pending and index.search("fqjy").group(Group.TERMS)
+
+
+def test_a_folded_query_finds_full_width_and_capital_forms_and_shows_them_as_written() -> None:
+    """The index keeps no folded copy: 增长6% and ai must still find 增长6％ and AI in a real
+    report, and the snippet shows the text as the report writes it."""
+    from pathlib import Path
+
+    from baogao.parsers import parse
+
+    report = parse(Path(__file__).parent / "corpus" / "prov2026" / "SN.txt")
+    index = SearchIndex.build((report,), pinyin=False)
+    for query, written in (("增长6%", "增长6％"), ("ai", "AI"), ("reit", "REIT")):
+        hits = [hit for hit in index.search(query).hits if hit.group is Group.TEXT and hit.exact]
+        assert len(hits) == report.text.count(written), query
+        for hit in hits:
+            assert report.text[hit.start : hit.end] == written
+            start, end = hit.spans[0]
+            assert hit.snippet[start:end] == written  # as written, not folded
