@@ -16,6 +16,7 @@ from concurrent.futures import Future
 from contextlib import redirect_stderr, suppress
 from dataclasses import replace
 from functools import partial
+from importlib import import_module
 from pathlib import Path
 from threading import Thread
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -323,8 +324,15 @@ class BaogaoApp(App[None]):
             # over a thousand reports holds every key 100 ms and more.
             self._startup_collector.end()
         self.open_bookmarks()
+        self.run_worker(self._preload_search(), group="preload")
         if self.streamed is None:  # a streamed load builds it once every report is in
             self.build_search_index()
+
+    async def _preload_search(self) -> None:
+        """Import the search dialog in a thread: its modules take some 50 ms to import,
+        which the first `/` would otherwise wait for on the event loop (during a cold
+        load, before any index is built, nothing else imports them)."""
+        await asyncio.to_thread(import_module, "baogao.tui.screens.search")
 
     def on_load(self) -> None:
         self._startup_collector.start()  # no garbage collection until the first screen
@@ -912,6 +920,7 @@ class BaogaoApp(App[None]):
         self.run_worker(self._index_reports(), exclusive=True, group="search")
 
     async def _index_reports(self) -> None:
+        await asyncio.to_thread(import_module, "baogao.search.index")  # not on the loop
         from baogao.search.index import SearchIndex
 
         start_resource_tracker()
