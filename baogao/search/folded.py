@@ -9,7 +9,7 @@ where the original text holds it, and the rest is found through a small table:
 
 - a needle of printable ASCII alone lies within one run of such characters and
   their full-width forms; the runs of two or more are kept folded, one string a
-  report (about a tenth of the text, and one byte a character); a needle of one
+  report (about a twentieth of the text, one byte a character); a needle of one
   character is looked up in its (at most four) written forms;
 - a needle of both is anchored on its longest part of either kind and every
   candidate checked against the folded text at that place.
