@@ -8,7 +8,9 @@ A fresh process opens the folder as `baogao FOLDER` does on a terminal (a stream
 load for many files), runs headless at 120x40 and waits until everything that starts
 on its own has finished: every report read, glossaries linked, the search index built
 with its pinyin, jieba ready. Then it reads its own peak resident set (VmHWM) and
-quits. The reference, measured in the same run the same way, is an empty Textual app:
+quits; it also prints how long from the app's start every report was in, search could
+answer, and everything was done. The reference, measured in the same run the same way, is
+an empty Textual app:
 what the interpreter and the framework cost before baogao holds anything. The budget
 (issue 13) is 200 MB of peak RSS at 1,000 reports, warm.
 
@@ -79,26 +81,39 @@ def child(name: str, folder: str | None) -> None:
                 and app.segmenter_ready
             )
 
+    def loaded() -> bool:
+        return getattr(app, "loading", None) is None
+
+    def searchable() -> bool:
+        return getattr(app, "search_index", True) is not None
+
     async def run() -> None:
         async with app.run_test(size=SIZE) as pilot:
-            deadline = monotonic() + DEADLINE
+            started = monotonic()
+            deadline = started + DEADLINE
+            seen: dict[str, float] = {}
             while not settled() and monotonic() < deadline:
+                for name, done in (("loaded", loaded), ("searchable", searchable)):
+                    if name not in seen and done():
+                        seen[name] = monotonic() - started
                 await pilot.pause(POLL)
             peak, now = memory_mb()
-            print(f"{peak:.1f} {now:.1f} {int(settled())}")
+            times = " ".join(f"{seen.get(name, -1):.2f}" for name in ("loaded", "searchable"))
+            print(f"{times} {monotonic() - started:.2f} {peak:.1f} {now:.1f} {int(settled())}")
 
     asyncio.run(run())
 
 
-def run_child(name: str, folder: Path | None, env: dict[str, str]) -> tuple[float, float]:
+def run_child(name: str, folder: Path | None, env: dict[str, str]) -> tuple[float, ...]:
+    """(peak MB, resident MB at the end, s to all loaded, s to searchable, s to all done)."""
     command = [sys.executable, __file__, "--child", name]
     if folder is not None:
         command += ["--folder", str(folder)]
     out = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
-    peak, now, settled = out.stdout.split()[-3:]
+    loaded, searchable, done, peak, now, settled = out.stdout.split()[-6:]
     if settled != "1":
         raise SystemExit(f"{name}: its background work did not finish in {DEADLINE:g} s")
-    return float(peak), float(now)
+    return float(peak), float(now), float(loaded), float(searchable), float(done)
 
 
 def main() -> int:
@@ -130,15 +145,20 @@ def main() -> int:
             what = f"{args.reports:,} distinct reports, warm"
         empty = [run_child("empty", None, env) for _ in range(args.runs)]
         app = [run_child("baogao", folder, env) for _ in range(args.runs)]
-    empty_peak = statistics.median(peak for peak, _ in empty)
-    peak = statistics.median(p for p, _ in app)
-    now = statistics.median(n for _, n in app)
+    empty_peak = statistics.median(run[0] for run in empty)
+    peak = statistics.median(run[0] for run in app)
+    now = statistics.median(run[1] for run in app)
+    loaded, searchable, done = (statistics.median(run[k] for run in app) for k in (2, 3, 4))
     print(f"peak RSS at {SIZE[0]}x{SIZE[1]}, {what}, everything loaded and indexed;")
     print(f"medians of {args.runs} runs each")
     print(f"  empty Textual app      {empty_peak:7.1f} MB")
     print(f"  baogao                 {peak:7.1f} MB  (resident at the end: {now:.1f} MB)")
-    print("    each run:", ", ".join(f"{p:.1f}" for p, _ in app), "MB")
+    print("    each run:", ", ".join(f"{run[0]:.1f}" for run in app), "MB")
     print(f"  baogao's own           {peak - empty_peak:7.1f} MB over the empty app")
+    print(
+        f"  from the app's start: all loaded {loaded:.2f} s, searchable {searchable:.2f} s,"
+        f" pinyin and jieba ready {done:.2f} s"
+    )
     verdict = "ok" if args.seeds or peak <= BUDGET_MB else "OVER BUDGET"
     print(f"  budget                 {BUDGET_MB:7.1f} MB at 1,000 reports: {verdict}")
     return 0
