@@ -324,7 +324,8 @@ class BaogaoApp(App[None]):
             # over a thousand reports holds every key 100 ms and more.
             self._startup_collector.end()
         self.open_bookmarks()
-        self.run_worker(self._preload_search(), group="preload")
+        # Only a head start: a failure here is met again, and told, when `/` imports it.
+        self.run_worker(self._preload_search(), group="preload", exit_on_error=False)
         if self.streamed is None:  # a streamed load builds it once every report is in
             self.build_search_index()
 
