@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from baogao.parsers import Corpus, ReportError
-    from baogao.store import Progress
-    from baogao.store.corpus import StreamedLoad
+    from baogao.store.progress import Progress
+    from baogao.store.stream import StreamedLoad
 
 SUBCOMMANDS = ("dump", "indicators", "text", "index", "compare", "bookmarks")
 NO_CACHE = "--no-cache"

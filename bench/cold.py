@@ -51,7 +51,7 @@ async def child(name: str, corpus: str, size: tuple[int, int]) -> list[str]:
         app: Any = App()
     else:
         from baogao.store import unstored
-        from baogao.store.corpus import StreamedLoad
+        from baogao.store.stream import StreamedLoad
         from baogao.tui.app import BaogaoApp
 
         files, _ = unstored([corpus])

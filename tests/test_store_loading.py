@@ -13,7 +13,8 @@ from baogao import parsers
 from baogao.parsers import Report
 from baogao.seeds import seed_paths
 from baogao.store import open_corpus, unstored, workers
-from baogao.store.corpus import StreamedLoad, streamed_open
+from baogao.store.corpus import streamed_open
+from baogao.store.stream import StreamedLoad
 
 SEEDS = len(seed_paths())
 

@@ -57,7 +57,8 @@ if TYPE_CHECKING:
 
     from baogao.bookmarks import BookmarkStore
     from baogao.search.index import SearchHit, SearchIndex, SearchOutcome, SegmenterProcess
-    from baogao.store.corpus import Arrivals, LoadedCorpus, StreamedLoad
+    from baogao.store.corpus import LoadedCorpus
+    from baogao.store.stream import Arrivals, StreamedLoad
     from baogao.tui.screens.loading import LoadingStrip
     from baogao.tui.widgets.glossary import GlossaryPanel
     from baogao.tui.widgets.indicators import IndicatorPanel

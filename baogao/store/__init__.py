@@ -3,8 +3,8 @@
 database  the tables, keys, checksums, set-aside and pruning (CorpusStore)
 codec     a report's model as validated JSON (never pickle)
 workers   parsing in worker processes (progress: what a load reports as it goes)
-corpus    loading through the store: open_corpus, streamed_open (StreamedLoad), index_paths,
-          summaries
+corpus    loading through the store: open_corpus, streamed_open, index_paths, summaries
+stream    a cold open's load streamed into the explorer (StreamedLoad), imported with it
 """
 
 from baogao.store.corpus import (
@@ -20,13 +20,10 @@ from baogao.store.corpus import (
     summaries,
     unstored,
 )
-from baogao.store.progress import Progress, ProgressCallback
 
 __all__ = [
     "IndexOutcome",
     "LoadedCorpus",
-    "Progress",
-    "ProgressCallback",
     "ReportSummary",
     "index_paths",
     "load_corpus",

@@ -17,7 +17,8 @@ from textual.widgets import ProgressBar
 
 from baogao.seeds import seed_paths
 from baogao.store import unstored, workers
-from baogao.store.corpus import WARM_STREAM_FILES, StreamedLoad, index_paths, streamed_open
+from baogao.store.corpus import WARM_STREAM_FILES, index_paths, streamed_open
+from baogao.store.stream import StreamedLoad
 from baogao.tui.app import BaogaoApp
 from baogao.tui.screens.search import SearchScreen
 from tests.tui.helpers import screen_text

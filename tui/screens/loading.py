@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import ProgressBar, Static
 
 from baogao.display import printable
-from baogao.store.corpus import Arrivals
+from baogao.store.stream import Arrivals
 
 
 def files_done(arrivals: Arrivals, expected: int) -> tuple[int, int]:
