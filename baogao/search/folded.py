@@ -78,13 +78,11 @@ class _Runs:
 
     def find_all(self, needle: str) -> list[int]:
         """Offsets in the report of every `needle` (printable ASCII, 2+ characters)."""
+        where, starts = self.where, self.starts
         found: list[int] = []
-        text, where, starts = self.text, self.where, self.starts
-        at = text.find(needle)
-        while at >= 0:
+        for at in _exact(self.text, needle):
             run = bisect_right(where, at) - 1
             found.append(starts[run] + at - where[run])
-            at = text.find(needle, at + 1)
         return found
 
 
@@ -179,15 +177,6 @@ class FoldedTexts:
             if (start := at - shift) >= 0 and _folded_at(text, needle, start, size)
         ]
 
-    def startswith(self, needle: str, position: int) -> bool:
-        if position < 0 or not self.parts:
-            return False
-        i = self.report_at(position)
-        local = position - self.bases[i]
-        if is_plain(needle):
-            return self.parts[i].startswith(needle, local)
-        return _folded_at(self.parts[i], needle, local, len(needle))
-
     def starting_with(self, needle: str, positions: Iterable[int]) -> list[int]:
         """Those of the ascending `positions` where `needle` starts (narrowing a cached
         needle's places: one look at the report's text a place, no search for the report)."""
@@ -212,9 +201,7 @@ class FoldedTexts:
 
     def find(self, needle: str, start: int, end: int) -> int:
         """The first position of `needle` in [start, end) of one report, or -1."""
-        i = self.report_at(start)
-        base = self.bases[i]
-        at = fold_for_matching(self.parts[i][start - base : end - base]).find(needle)
+        at = self.slice(start, end).find(needle)
         return at + start if at >= 0 else -1
 
     def slice(self, start: int, end: int) -> str:

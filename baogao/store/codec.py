@@ -186,8 +186,8 @@ def _inflate(data: bytes) -> bytes:
     return raw
 
 
-def _json(raw: bytes | memoryview) -> list[Any]:
-    value = json.loads(str(raw, "utf-8"))
+def _json(raw: bytes) -> list[Any]:
+    value = json.loads(raw.decode())
     if not isinstance(value, list) or not value or value[0] != FORMAT:
         raise ModelError("not a payload of this format")
     return value
@@ -267,6 +267,21 @@ def _read_section(value: object, length: int, depth: int) -> Section:
     return Section(title, SectionKind(kind), level, start, body_start, end, nodes)
 
 
+Memo = dict[str, str]
+"""One object for each distinct string of a decode: a report's figures and term uses
+repeat their names, periods, section titles and sentences (the figures of one 分别
+sentence share it), and JSON makes a new string for each (at a thousand reports,
+some 20 MB of copies)."""
+
+
+def _opt_shared(value: object, memo: Memo) -> str | None:
+    """An optional text field, as the memo's one copy of it."""
+    if value is None:
+        return None
+    text = _str(value)
+    return memo.setdefault(text, text)
+
+
 def _read_occurrences(value: object, length: int, memo: Memo) -> tuple[Occurrence, ...]:
     # the hot loop of a load (tens of thousands a corpus): checks inline, not per call
     shared = memo.setdefault
@@ -291,21 +306,15 @@ def _read_term(value: object, length: int, memo: Memo) -> Term:
     return Term(
         shared(_str(term), term),
         shared(_str(key), key),
-        None if definition is None else shared(_str(definition), definition),
+        _opt_shared(definition, memo),
         TermSource(source),
-        None if defined_in is None else shared(_str(defined_in), defined_in),
+        _opt_shared(defined_in, memo),
         _read_occurrences(occurrences, length, memo),
         None if span is None else _span(span, length),
     )
 
 
 _TEXT_FIELDS = (0, 1, 2, 10, 13)  # name, raw name, period, section, sentence
-
-Memo = dict[str, str]
-"""One object for each distinct string of a decode: a report's figures and term uses
-repeat their names, periods, section titles and sentences (the figures of one 分别
-sentence share it), and JSON makes a new string for each (at a thousand reports,
-some 20 MB of copies)."""
 _NUMBER_FIELDS = (4, 6, 7)  # value, growth, growth_high
 
 
@@ -484,12 +493,8 @@ def decode_links(
                 number = _int(number, 0, len(terms) - 1)
                 terms[number] = replace(
                     terms[number],
-                    definition=None
-                    if definition is None
-                    else memo.setdefault(_str(definition), definition),
-                    defined_in=None
-                    if defined_in is None
-                    else memo.setdefault(_str(defined_in), defined_in),
+                    definition=_opt_shared(definition, memo),
+                    defined_in=_opt_shared(defined_in, memo),
                 )
             terms.extend(_read_term(term, length, memo) for term in _list(added))
             lent[at] = tuple(terms)

@@ -113,20 +113,13 @@ def streamed_open(paths: Iterable[str | Path], *, use_store: bool = True) -> Str
     if len(found.files) < WARM_STREAM_FILES:
         if use_store:
             lacking = unstored(paths)[1]
-        else:
-            lacking = sum(size for f in found.files if (size := _size(f)) is not None)
+        else:  # every file is to parse
+            lacking = sum(plan_files(list(found.files), None).sizes.values())
         if lacking < COLD_OPEN_BYTES:
             return None
     from baogao.store.stream import StreamedLoad  # an open of a few files never needs it
 
     return StreamedLoad(paths, files=len(found.files), found=found, use_store=use_store)
-
-
-def _size(file: Path) -> int | None:
-    try:
-        return file.stat().st_size
-    except OSError:
-        return None
 
 
 def plan_files(

@@ -235,7 +235,7 @@ class CorpusStore:
                     damaged.append(key)
                     continue
                 found[key] = entry
-                if not isinstance(used, float) or used < time.time() - TOUCH_AFTER_SECONDS:
+                if _touch_due(used):
                     stale.append(key)
         if damaged:
             self.forget(damaged)
@@ -321,7 +321,7 @@ class CorpusStore:
                 self._db.execute("DELETE FROM links WHERE set_key = ?", (set_key,))
             self.notices.append("a damaged entry in the corpus store: glossaries linked again")
             return None
-        if not isinstance(used, float) or used < time.time() - TOUCH_AFTER_SECONDS:
+        if _touch_due(used):
             with suppress(sqlite3.OperationalError), _transaction(self._db):
                 now = time.time()
                 self._db.execute("UPDATE links SET used = ? WHERE set_key = ?", (now, set_key))
@@ -379,6 +379,11 @@ class CorpusStore:
         ).fetchone()
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return int(count), int(text), self.path.stat().st_size
+
+
+def _touch_due(used: object) -> bool:
+    """Whether a row last marked used at `used` is to be marked again (TOUCH_AFTER_SECONDS)."""
+    return not isinstance(used, float) or used < time.time() - TOUCH_AFTER_SECONDS
 
 
 def _schema(db: sqlite3.Connection) -> object:
