@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from baogao.parsers.model import Report
 
@@ -133,8 +133,7 @@ OTHER_STEP: Step = ("", OTHER, (2, "", OTHER))
 UNPLACED = (1, "", "")  # the order of what the gazetteer cannot place: as met (sorts stable)
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
+class Placement(NamedTuple):
     """Where a region goes: the groups it lies in, outermost first, and its order there."""
 
     steps: tuple[Step, ...]

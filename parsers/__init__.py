@@ -23,6 +23,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from baogao.parsers.model import Report, ReportError, SourceFormat, report_label
 
@@ -145,8 +146,7 @@ def file_kind_problem(mode: int) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     """What a walk over the given paths found: report files, problems, other files."""
 
     files: tuple[Path, ...]

@@ -19,7 +19,6 @@ with collector.paused():
     from collections.abc import Generator, Iterable, Sequence
     from concurrent.futures import Future
     from contextlib import redirect_stderr, suppress
-    from dataclasses import replace
     from functools import partial
     from importlib import import_module
     from pathlib import Path
@@ -352,7 +351,7 @@ class BaogaoApp(App[None]):
             self._segmenter.close()
         offset = self.reader.cursor_offset
         if self.report is not None and offset is not None:
-            save_state(replace(self.state, path=self.report.path, offset=offset))
+            save_state(self.state._replace(path=self.report.path, offset=offset))
 
     # --- a streamed load (a cold open) -------------------------------------------------
 
@@ -486,7 +485,7 @@ class BaogaoApp(App[None]):
     def set_outline_width(self, width: int) -> None:
         """Keep the outline `width` cells wide (within what the screen can spare) from now on."""
         width = max(OUTLINE_MIN, min(width, self._widest_outline()))
-        self.state = replace(self.state, outline_width=width)
+        self.state = self.state._replace(outline_width=width)
         save_state(self.state)
         self.outline.styles.width = self.state.outline_width
 

@@ -6,19 +6,21 @@ position behind; stepping line by line or section by section does not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from baogao.parsers.model import Location
 
 HISTORY_CAP = 100  # positions kept each way
 
 
-@dataclass(slots=True)
 class History:
-    """The positions behind (most recent last) and ahead of the reader."""
+    """The positions behind (most recent last) and ahead of the reader.
 
-    behind: list[Location] = field(default_factory=list)
-    ahead: list[Location] = field(default_factory=list)
+    A plain class, not a dataclass: see "Records" in the baogao package."""
+
+    __slots__ = ("ahead", "behind")
+
+    def __init__(self) -> None:
+        self.behind: list[Location] = []
+        self.ahead: list[Location] = []
 
     def left(self, here: Location) -> None:
         """A jump leaves `here`: it can be gone back to, and the way forward is new."""

@@ -7,8 +7,8 @@ means the defaults, and a write that fails loses only this convenience.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from baogao.files import atomic_write
 from baogao.paths import state_directory
@@ -16,8 +16,7 @@ from baogao.paths import state_directory
 STATE_FILE = "app.json"
 
 
-@dataclass(frozen=True, slots=True)
-class AppState:
+class AppState(NamedTuple):
     outline_width: int | None = None  # cells, when the user has set it
     path: str | None = None  # the report last read
     offset: int = 0  # where its reader's cursor was
@@ -45,6 +44,6 @@ def load_state() -> AppState:
 def save_state(state: AppState) -> None:
     try:
         state_path().parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(state_path(), json.dumps(asdict(state), ensure_ascii=False).encode())
+        atomic_write(state_path(), json.dumps(state._asdict(), ensure_ascii=False).encode())
     except OSError:
         pass  # remembering is a convenience: the app goes on without it

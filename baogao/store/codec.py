@@ -17,8 +17,8 @@ import json
 import math
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
+from typing import Any, NamedTuple
 
 from baogao.parsers.model import (
     Evidence,
@@ -59,8 +59,7 @@ class ModelError(Exception):
     """A stored payload that is not a valid model of this format."""
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(NamedTuple):
     """What the outline needs of a report: metadata, sections and the text's length."""
 
     meta: Metadata

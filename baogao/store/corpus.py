@@ -14,9 +14,9 @@ import sqlite3
 import sys
 from collections.abc import Iterable
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from baogao import parsers
 from baogao.parsers import Corpus, Report, ReportError, find_reports, report_files
@@ -30,16 +30,14 @@ if TYPE_CHECKING:
 WRITE_BATCH = 64  # parsed reports written per transaction
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedCorpus:
+class LoadedCorpus(NamedTuple):
     """A corpus with what the user should be told about the store (one line each)."""
 
     corpus: Corpus
     notices: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ReportSummary:
+class ReportSummary(NamedTuple):
     """A stored report as the outline needs it, without its text."""
 
     path: str
@@ -51,16 +49,20 @@ class ReportSummary:
         return parsers.model.report_label(self.meta, self.path, with_region=with_region)
 
 
-@dataclass(slots=True)
 class Plan:
-    """One load: which files are stored, which need parsing, and what went wrong."""
+    """One load: which files are stored, which need parsing, and what went wrong.
 
-    files: list[Path]
-    sizes: dict[Path, int] = field(default_factory=dict)
-    keys: dict[Path, str] = field(default_factory=dict)
-    entries: dict[str, Entry] = field(default_factory=dict)
-    errors: dict[Path, ReportError] = field(default_factory=dict)
-    notices: list[str] = field(default_factory=list)
+    A plain class, not a dataclass: see "Records" in the baogao package."""
+
+    __slots__ = ("entries", "errors", "files", "keys", "notices", "sizes")
+
+    def __init__(self, files: list[Path]) -> None:
+        self.files = files
+        self.sizes: dict[Path, int] = {}
+        self.keys: dict[Path, str] = {}
+        self.entries: dict[str, Entry] = {}
+        self.errors: dict[Path, ReportError] = {}
+        self.notices: list[str] = []
 
     def misses(self) -> list[Path]:
         return [
@@ -361,8 +363,7 @@ def open_corpus(
     return LoadedCorpus(Corpus(reports, tuple(errors), tuple(skipped)), tuple(notices))
 
 
-@dataclass(frozen=True, slots=True)
-class IndexOutcome:
+class IndexOutcome(NamedTuple):
     """What `index_paths` did: reports now in the store (0 without a store), the failures,
     notices for the user."""
 

@@ -19,8 +19,8 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from baogao import parsers
 from baogao.files import set_aside
@@ -96,8 +96,7 @@ def report_key(digest: str, name: str) -> str:
     return f"{digest}.{parser_version()}.{name}"
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """A stored report, its summary decoded; the body is read by `CorpusStore.report`."""
 
     key: str
