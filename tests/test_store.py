@@ -369,6 +369,27 @@ def test_keys_carry_the_parser_version(private_xdg: Path) -> None:
     assert all(f".{parser_version()}." in key for key, *_ in rows(private_xdg))
 
 
+def test_a_change_to_any_parser_module_is_a_new_parser_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from baogao.store import database
+
+    (tmp_path / "formats").mkdir()
+    (tmp_path / "__init__.py").write_text("")
+    reader = tmp_path / "formats" / "pdf.py"
+    reader.write_text("LIMIT = 1\n")
+    monkeypatch.setattr(database.parsers, "__file__", str(tmp_path / "__init__.py"))
+    versions = []
+    for content in ("LIMIT = 1\n", "LIMIT = 2\n", "LIMIT = 22\n"):
+        reader.write_text(content)
+        os.utime(reader, ns=(1, 10**18 + len(versions)))  # a new time, whatever the clock
+        monkeypatch.setattr(database, "_parser_version", None)
+        versions.append(database.parser_version())
+    assert len(set(versions)) == 3
+    monkeypatch.setattr(database, "_parser_version", None)
+    assert database.parser_version() == versions[-1]  # nothing changed: the same parser
+
+
 # --------------------------------------------------------------------------- lazy loading
 
 

@@ -80,14 +80,17 @@ _parser_version: str | None = None
 
 
 def parser_version() -> str:
-    """A hash of the parser modules' source: any change to them is a new parser."""
+    """A hash of the parser modules (the format readers' too): any change to one of them
+    is a new parser. A module's size and modification time stand for its content:
+    reading every module cost each start 1.4 ms; a reinstall only parses once more."""
     global _parser_version
     if _parser_version is None:
         digest = hashlib.blake2b(digest_size=8)
         folder = Path(parsers.__file__).parent
-        for module in sorted(folder.glob("*.py")):
-            digest.update(module.name.encode())
-            digest.update(module.read_bytes())
+        for module in sorted(folder.rglob("*.py")):
+            stat = module.stat()
+            name = module.relative_to(folder).as_posix()
+            digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
         _parser_version = digest.hexdigest()
     return _parser_version
 
