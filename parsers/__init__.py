@@ -21,7 +21,7 @@ import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -93,8 +93,7 @@ def reader_text(path: str | Path) -> str:
     return repair(read_source(Path(path)).text).text
 
 
-@dataclass(frozen=True, slots=True)
-class Corpus:
+class Corpus(NamedTuple):
     """Reports that loaded, with their glossaries linked, the files that did not, and the
     files of other kinds (images, spreadsheets) a folder held, skipped unread."""
 
