@@ -164,9 +164,9 @@ def test_a_planted_pickle_row_is_never_run_and_the_file_is_parsed_again(
 
 
 def body(rest: bytes, text: bytes = b"x", size: int | None = None) -> bytes:
-    """A body in the stored framing (magic, text length, UTF-8 text, JSON), compressed."""
+    """A body in the stored framing: magic, text length, UTF-8 text, compressed JSON."""
     length = (len(text) if size is None else size).to_bytes(8, "big")
-    return zlib.compress(codec.BODY_MAGIC + length + text + rest)
+    return codec.BODY_MAGIC + length + text + zlib.compress(rest)
 
 
 @pytest.mark.parametrize(
@@ -182,6 +182,8 @@ def body(rest: bytes, text: bytes = b"x", size: int | None = None) -> bytes:
         body(b"[1, [], [], []]", text=b"\xff\xfe"),  # not UTF-8
         body(b"[1, [], [], []]", size=1 << 40),  # a text length past the end
         zlib.compress(b"\0" * (300 << 20)),  # a bomb: inflates past the cap
+        codec.BODY_MAGIC + (1).to_bytes(8, "big") + b"x" + zlib.compress(b"\0" * (300 << 20)),
+        codec.BODY_MAGIC + (1).to_bytes(8, "big") + b"x" + b"not compressed",
     ],
     ids=[
         "not-zlib",
@@ -194,6 +196,8 @@ def body(rest: bytes, text: bytes = b"x", size: int | None = None) -> bytes:
         "not-utf8",
         "length-past-end",
         "bomb",
+        "figures-bomb",
+        "figures-not-zlib",
     ],
 )
 def test_a_hostile_row_is_rebuilt_with_a_notice_never_fatal(
