@@ -12,7 +12,6 @@ report names one, else under 其他: never under a guess. No Textual here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from baogao.parsers.model import Report
@@ -46,28 +45,27 @@ def regions(reports: Iterable[Report]) -> dict[str, list[Report]]:
     return grouped
 
 
-@dataclass(frozen=True, slots=True)
-class RegionReports:
+class RegionReports(NamedTuple):
     """A region and its reports, in year order."""
 
     name: str
     reports: tuple[Report, ...]
-    order: tuple[int, str, str] = field(default=(1, "", ""), compare=False)
+    order: tuple[int, str, str] = (1, "", "")  # where it sorts among its siblings
 
     @property
-    def count(self) -> int:
+    def total(self) -> int:
+        """Reports of the region (as for a group: see RegionGroup.total)."""
         return len(self.reports)
 
 
-@dataclass(frozen=True, slots=True)
-class RegionGroup:
+class RegionGroup(NamedTuple):
     """A province, a prefecture, a parent the gazetteer does not know, or 其他."""
 
     name: str
     key: str  # the division's code; the name, for a group the gazetteer does not know
     children: tuple[RegionGroup | RegionReports, ...]
-    count: int  # reports in the group, at every depth
-    order: tuple[int, str, str] = field(default=(1, "", ""), compare=False)
+    total: int  # reports in the group, at every depth
+    order: tuple[int, str, str] = (1, "", "")
 
     def walk(self) -> Iterator[RegionReports]:
         """The regions in the group, at every depth, in order."""
@@ -82,8 +80,7 @@ def _regions_in(children: tuple[RegionGroup | RegionReports, ...]) -> Iterator[R
             yield child
 
 
-@dataclass(frozen=True, slots=True)
-class RegionTree:
+class RegionTree(NamedTuple):
     """What the outline lists at its top: regions (flat), or groups and 全国 (grouped)."""
 
     children: tuple[RegionGroup | RegionReports, ...]
@@ -93,8 +90,8 @@ class RegionTree:
         return _regions_in(self.children)
 
     @property
-    def count(self) -> int:
-        return sum(child.count for child in self.children)
+    def total(self) -> int:
+        return sum(child.total for child in self.children)
 
 
 def division_of(name: str, parent_name: str | None) -> Division | None:
@@ -181,8 +178,8 @@ class _Level:
             if isinstance(alone, RegionReports) and key and alone.order[1] == key:
                 children.append(alone)  # a division with its own reports only: no group
                 continue
-            count = sum(child.count for child in inner)
-            children.append(RegionGroup(name, key or OTHER, inner, count, order))
+            total = sum(child.total for child in inner)
+            children.append(RegionGroup(name, key or OTHER, inner, total, order))
         children.sort(key=lambda child: child.order)
         return tuple(children)
 

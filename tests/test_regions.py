@@ -57,7 +57,7 @@ def test_more_than_eight_regions_are_grouped_the_state_council_on_top() -> None:
     inner_mongolia = group(tree, "内蒙古自治区")
     hulunbuir = group(inner_mongolia, "呼伦贝尔市")
     assert names(hulunbuir.children) == ["海拉尔区"]
-    assert (inner_mongolia.count, hulunbuir.count) == (1, 1)
+    assert (inner_mongolia.total, hulunbuir.total) == (1, 1)
     # Provinces in the order of their codes: 天津 (12) before 河北 (13) before 吉林 (22).
     order = names(tree.children)
     assert order.index("天津市") < order.index("河北省") < order.index("吉林省")
@@ -67,7 +67,7 @@ def test_a_province_lists_its_own_reports_first_then_its_prefectures_and_countie
     reports = [*provinces(), report("九江市"), report("南昌县"), report("江西省", year=2025)]
     jiangxi = group(region_tree(reports), "江西省")
     assert names(jiangxi.children) == ["江西省", "南昌市", "九江市"]
-    assert jiangxi.count == 4  # 江西省 twice, 九江市, 南昌县
+    assert jiangxi.total == 4  # 江西省 twice, 九江市, 南昌县
     nanchang = jiangxi.children[1]
     assert isinstance(nanchang, RegionGroup) and names(nanchang.children) == ["南昌县"]
     # 九江市 holds no county here: it sits in the province, not in a group of its own.
@@ -101,7 +101,7 @@ def test_a_name_in_another_province_is_not_taken_for_a_region_of_another_parent(
 def test_a_province_with_only_its_own_reports_is_a_region_not_a_group() -> None:
     tree = region_tree([*provinces(), report("江西省", year=2025)])
     jiangxi = next(child for child in tree.children if child.name == "江西省")
-    assert isinstance(jiangxi, RegionReports) and jiangxi.count == 2
+    assert isinstance(jiangxi, RegionReports) and jiangxi.total == 2
 
 
 def test_regions_the_gazetteer_does_not_know_go_to_other_last() -> None:
@@ -118,7 +118,7 @@ def test_a_region_of_one_name_is_placed_once_by_its_first_report() -> None:
     reports = [*provinces(), report("新区", "长春市"), report("新区", "呼伦贝尔市")]
     tree = region_tree(reports)
     changchun = group(group(tree, "吉林省"), "长春市")
-    assert changchun.count == 2  # one region of one name: both its reports, once
+    assert changchun.total == 2  # one region of one name: both its reports, once
 
 
 # Names the gazetteer knows, shares, or does not know; parents right, wrong or unknown.
@@ -137,10 +137,10 @@ def count_adds_up(children: tuple[RegionGroup | RegionReports, ...]) -> None:
     for child in children:
         if isinstance(child, RegionGroup):
             assert child.children, child.name  # no empty group
-            assert child.count == sum(inner.count for inner in child.children)
+            assert child.total == sum(inner.total for inner in child.children)
             count_adds_up(child.children)
         else:
-            assert child.count == len(child.reports) > 0
+            assert child.total == len(child.reports) > 0
 
 
 @given(REPORTS, st.integers(1, GROUP_FROM + 1))
@@ -150,7 +150,7 @@ def test_every_report_appears_exactly_once_and_counts_add_up(
     tree = region_tree(reports, group_from=group_from)
     shown = [id(found) for region in tree.walk() for found in region.reports]
     assert sorted(shown) == sorted(id(found) for found in reports)
-    assert tree.count == len(reports)
+    assert tree.total == len(reports)
     count_adds_up(tree.children)
     region_names = [region.name for region in tree.walk()]
     assert len(region_names) == len(set(region_names))  # a region is listed once

@@ -605,7 +605,7 @@ class Outline(LineView, can_focus=True):
         tail: Text | None = None  # after the label: a count or a badge
         if entry.group is not None:
             label.stylize(self._component("outline--group"))
-            tail = Text(f"({entry.group.count})", style="dim", end="")
+            tail = Text(f"({entry.group.total})", style="dim", end="")
         elif entry.report is None:
             label.stylize(self._component("outline--region"))
             tail = Text(str(len(node.children)), style="dim", end="")  # documents shown
