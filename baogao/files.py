@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import glob
 import os
 import stat
 import tempfile
@@ -85,6 +84,8 @@ def atomic_write(path: Path, data: bytes) -> os.stat_result:
 
 def remove_temp_files(path: Path) -> int:
     """Remove the temp files a killed writer of `path` left (call it holding `path`'s lock)."""
+    import glob  # imported here: a start writes nothing before its first screen
+
     target = write_target(path)
     removed = 0
     with suppress(OSError):

@@ -45,7 +45,6 @@ with collector.paused():
     from baogao.tui.state import load_state, save_state
     from baogao.tui.widgets.breadcrumb import Breadcrumb, KeyBar, TitleBar
     from baogao.tui.widgets.messages import JumpRequested
-    from baogao.tui.widgets.notice import NoticeBar
     from baogao.tui.widgets.outline import Outline, region_of, regions
     from baogao.tui.widgets.reader import Reader
 
@@ -230,7 +229,6 @@ class BaogaoApp(App[None]):
         # breadcrumb, so the breadcrumb spans the reader only.
         yield TitleBar(id="title")
         yield KeyBar(id="keys")
-        yield NoticeBar(id="notices")
         if self.streamed is not None:
             from textual.widgets import Static
 
@@ -310,6 +308,8 @@ class BaogaoApp(App[None]):
         """Show notices on the active screen's notice line, not as toasts (see NoticeBar:
         a toast over the panes loses the wide characters that cross their edges); a
         dialog gets its line, at the bottom, with its first notice."""
+        from baogao.tui.widgets.notice import NoticeBar  # imported with the first notice
+
         if timeout is None:
             timeout = self.NOTIFICATION_TIMEOUT
         notification = Notification(message, title, severity, timeout, markup=markup)
@@ -317,9 +317,12 @@ class BaogaoApp(App[None]):
         if bars:
             bars.first().show(notification)
             return
-        bar = NoticeBar()
+        # The bar is mounted with its first notice, not before the first screen: most
+        # starts have nothing to say. On the explorer it splits off above the key bar.
+        keys = self.screen.query("#keys")
+        bar = NoticeBar(id="notices" if keys else None)
         bar.show(notification)
-        self.screen.mount(bar)
+        self.screen.mount(bar, after=keys.first() if keys else None)
 
     def after_first_screen(self) -> None:
         """What the first screen does not need: bookmarks and the search index."""

@@ -31,6 +31,17 @@ class LoadingStrip(Vertical):
     """A progress bar, `12 of 1,000 files · 3.1 MB/s · Esc: stop loading` and the file
     that failed last, on a line of its own."""
 
+    # Here, not in baogao.tcss: parsed only by the opens that stream.
+    DEFAULT_CSS = """
+    LoadingStrip {
+        split: bottom;
+        height: auto;
+        padding: 0 1;
+        background: $panel;
+        & #loading-failed { color: $text-error; }
+    }
+    """
+
     def __init__(self, expected: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.expected = expected
