@@ -100,9 +100,9 @@ def unstored(paths: Iterable[str | Path]) -> tuple[int, int]:
 
 
 COLD_OPEN_BYTES = 1_000_000  # unstored bytes worth streaming (about 0.4 s of parsing)
-# Files worth streaming even when all are stored: reading a report back costs about 2 ms
+# Files worth streaming even when all are stored: reading a report back costs about 1 ms
 # (its glossary, occurrences and figures become objects), so at this many the first
-# screen would wait a tenth of a second or more for reports it does not show.
+# screen would wait some 60 ms or more for reports it does not show.
 WARM_STREAM_FILES = 64
 
 
